@@ -1,0 +1,135 @@
+"""Read and check the initiative parquet → typed DataFrame; a typed error per problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from . import i18n
+from .build import typed
+from .paths import data_path
+from .schema import CATEGORIES, COLUMNS, METADATA_KEY, NULLABLE, Col
+
+
+class LoadError(Exception):
+    """The data file cannot be used; `message(lang)` explains it to a user."""
+
+    key = "load.unreadable"
+
+    def __init__(self, path: Path, **fields: object):
+        self.path = Path(path)
+        self.fields = fields
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "ja") -> str:
+        t = i18n.catalogue(lang)
+        return f"{t(self.key, path=self.path, **self.fields)} {t('load.rebuild')}"
+
+
+class DataFileMissing(LoadError):
+    key = "load.missing"
+
+
+class DataFileUnreadable(LoadError):
+    key = "load.unreadable"
+
+
+class DataFileEmpty(LoadError):
+    key = "load.empty"
+
+
+class MissingColumns(LoadError):
+    key = "load.columns"
+
+
+class WrongType(LoadError):
+    key = "load.types"
+
+
+class MissingValues(LoadError):
+    key = "load.nulls"
+
+
+class UnknownCategories(LoadError):
+    key = "load.categories"
+
+
+class DuplicateIds(LoadError):
+    key = "load.duplicate_ids"
+
+
+class MissingParents(LoadError):
+    key = "load.parents"
+
+
+class MissingMetadata(LoadError):
+    key = "load.metadata"
+
+
+def _sample(values) -> str:
+    values = [str(v) for v in values]
+    return ", ".join(values[:5]) + (" …" if len(values) > 5 else "")
+
+
+def _check_types(df: pd.DataFrame, path: Path) -> None:
+    for col, kind in COLUMNS.items():
+        s = df[col]
+        if kind == "int":
+            ok = pd.api.types.is_integer_dtype(s.dtype)
+        elif kind == "bool":
+            ok = pd.api.types.is_bool_dtype(s.dtype)
+        elif kind == "category":
+            ok = isinstance(s.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(s.dtype)
+        else:
+            ok = pd.api.types.is_string_dtype(s.dtype) or (s.dtype == object and s.dropna().map(type).eq(str).all())
+        if not ok:
+            raise WrongType(path, column=col, detail=str(s.dtype))
+
+
+def load_with_meta(path: Path | str | None = None) -> tuple[pd.DataFrame, dict]:
+    """Read the parquet at `path` (default: data_path()) and check it against the schema."""
+    path = Path(path) if path is not None else data_path()
+    if not path.is_file():
+        raise DataFileMissing(path)
+    try:
+        table = pq.read_table(path)
+        df = table.to_pandas()
+    except Exception as exc:  # pyarrow raises several types for corrupt files
+        raise DataFileUnreadable(path, detail=type(exc).__name__) from exc
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise MissingColumns(path, columns=", ".join(missing))
+    if df.empty:
+        raise DataFileEmpty(path)
+    _check_types(df, path)
+    for col in COLUMNS:
+        if col not in NULLABLE:
+            n = int(df[col].isna().sum())
+            if n:
+                raise MissingValues(path, column=col, n=n)
+    for col, cats in CATEGORIES.items():
+        unknown = set(df[col].astype("string").dropna()) - set(cats)
+        if unknown:
+            raise UnknownCategories(path, column=col, values=_sample(sorted(unknown)))
+    dup = df[Col.ID][df[Col.ID].duplicated()]
+    if len(dup):
+        raise DuplicateIds(path, values=_sample(dup))
+    parents = set(df[Col.PARENT_ID].dropna()) - set(df[Col.ID])
+    if parents:
+        raise MissingParents(path, values=_sample(sorted(parents)))
+    raw_meta = (table.schema.metadata or {}).get(METADATA_KEY)
+    try:
+        meta = json.loads(raw_meta) if raw_meta else None
+    except ValueError:
+        meta = None
+    if not isinstance(meta, dict):
+        raise MissingMetadata(path)
+    return typed(df[list(COLUMNS)]), meta
+
+
+def load(path: Path | str | None = None) -> pd.DataFrame:
+    """The typed initiative table (categoricals in plan order)."""
+    return load_with_meta(path)[0]

@@ -1,0 +1,147 @@
+"""Column names, categories in plan order, and their labels (ja/en).
+
+Every other module takes names and orders from here; nothing else spells them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Category:
+    """One value of a categorical dimension: URL/source code plus labels."""
+
+    code: str
+    ja: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+
+# The six areas (取組項目), in plan order.
+AREAS: tuple[Category, ...] = (
+    Category("ls", "ライフサイエンス", "Life sciences"),
+    Category("cn", "カーボンニュートラル", "Carbon neutrality"),
+    Category("mob", "空飛ぶクルマ・MaaS", "Flying cars & MaaS"),
+    Category("su", "スタートアップ", "Start-ups"),
+    Category("sme", "中小企業の成長", "SME growth"),
+    Category("hr", "多様な人材の活躍", "Diverse talent"),
+)
+
+# The three phases; `code` is the fiscal year used in URLs and the source CSV.
+PHASES: tuple[Category, ...] = (
+    Category("2024", "現状", "Current (2024)"),
+    Category("2025", "万博開催", "Expo year (2025)"),
+    Category("2026", "万博後", "After the Expo (2026–)"),
+)
+# How the plan writes each fiscal year in its table header.
+FISCAL_YEAR_LABELS: dict[str, str] = {"2024": "2024", "2025": "2025", "2026": "2026～"}
+# Phases whose column the plan says includes initiatives under consideration.
+TENTATIVE_PHASES: frozenset[str] = frozenset({"2025", "2026"})
+
+ACTORS: tuple[Category, ...] = (
+    Category("union", "関西広域連合", "Union of Kansai Governments"),
+    Category("members", "構成府県市", "Member prefectures & cities"),
+)
+# The row heading the document uses for each actor.
+ACTOR_ROW_HEADINGS: dict[str, str] = {
+    "union": "関西広域連合",
+    "members": "構成府県市 (主な取組)",
+}
+
+# Sub-themes (【…】 blocks) the plan uses; only the 空飛ぶクルマ・MaaS table has them.
+SUB_THEMES: tuple[Category, ...] = (
+    Category("空飛ぶクルマ", "空飛ぶクルマ", "Flying cars"),
+    Category("MaaS", "MaaS", "MaaS"),
+    Category("空飛ぶクルマ・MaaS", "空飛ぶクルマ・MaaS", "Flying cars & MaaS"),
+)
+
+AREA_CODES = tuple(a.code for a in AREAS)
+PHASE_CODES = tuple(p.code for p in PHASES)
+ACTOR_CODES = tuple(a.code for a in ACTORS)
+SUB_THEME_NAMES = tuple(s.code for s in SUB_THEMES)
+
+AREA_BY_CODE = {a.code: a for a in AREAS}
+PHASE_BY_CODE = {p.code: p for p in PHASES}
+ACTOR_BY_CODE = {a.code: a for a in ACTORS}
+AREA_CODE_BY_NAME = {a.ja: a.code for a in AREAS}
+PHASE_CODE_BY_NAME = {p.ja: p.code for p in PHASES}
+ACTOR_CODE_BY_NAME = {a.ja: a.code for a in ACTORS}
+
+# Levels of nesting: 1 = item, 2 = sub-item (▶ or nested list in the document).
+LEVELS = (1, 2)
+
+
+class Col:
+    """Column names of the initiative table (the interface later work relies on)."""
+
+    ID = "id"
+    SEQ = "seq"
+    AREA = "area"
+    AREA_CODE = "area_code"
+    AREA_VISION = "area_vision"
+    PAGE = "page"
+    PHASE = "phase"
+    PHASE_CODE = "phase_code"
+    FISCAL_YEAR = "fiscal_year"
+    PHASE_THEME = "phase_theme"
+    ACTOR = "actor"
+    ACTOR_CODE = "actor_code"
+    SUB_THEME = "sub_theme"
+    LEVEL = "level"
+    PARENT_ID = "parent_id"
+    PARENT_TEXT = "parent_text"
+    N_CHILDREN = "n_children"
+    ORDER = "order"
+    TEXT = "text"
+    TEXT_SOURCE = "text_source"
+    CORRECTED = "corrected"
+    TENTATIVE = "tentative"
+    NOTE = "note"
+
+
+# Column order of the parquet file and the dtype family each column must have.
+COLUMNS: dict[str, str] = {
+    Col.ID: "string",
+    Col.SEQ: "int",
+    Col.AREA: "category",
+    Col.AREA_CODE: "category",
+    Col.AREA_VISION: "string",
+    Col.PAGE: "int",
+    Col.PHASE: "category",
+    Col.PHASE_CODE: "category",
+    Col.FISCAL_YEAR: "category",
+    Col.PHASE_THEME: "string",
+    Col.ACTOR: "category",
+    Col.ACTOR_CODE: "category",
+    Col.SUB_THEME: "string",
+    Col.LEVEL: "int",
+    Col.PARENT_ID: "string",
+    Col.PARENT_TEXT: "string",
+    Col.N_CHILDREN: "int",
+    Col.ORDER: "int",
+    Col.TEXT: "string",
+    Col.TEXT_SOURCE: "string",
+    Col.CORRECTED: "bool",
+    Col.TENTATIVE: "bool",
+    Col.NOTE: "string",
+}
+
+# Columns that may hold nulls; every other column must be complete.
+NULLABLE: frozenset[str] = frozenset({Col.SUB_THEME, Col.PARENT_ID, Col.PARENT_TEXT, Col.NOTE})
+
+# Categories (in plan order) of each categorical column.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    Col.AREA: tuple(a.ja for a in AREAS),
+    Col.AREA_CODE: AREA_CODES,
+    Col.PHASE: tuple(p.ja for p in PHASES),
+    Col.PHASE_CODE: PHASE_CODES,
+    Col.FISCAL_YEAR: tuple(FISCAL_YEAR_LABELS[c] for c in PHASE_CODES),
+    Col.ACTOR: tuple(a.ja for a in ACTORS),
+    Col.ACTOR_CODE: ACTOR_CODES,
+}
+
+# Key under which the build stores plan-level metadata in the parquet file.
+METADATA_KEY = b"kansai_action_plan"

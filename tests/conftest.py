@@ -1,0 +1,33 @@
+"""Shared fixtures: the project's own data files, and throw-away copies of the source."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.build import build_table
+from dashboard.load import load_with_meta
+from dashboard.paths import DEFAULT_PARQUET, SOURCE_DIR
+
+
+@pytest.fixture(scope="session")
+def built() -> tuple[pd.DataFrame, dict]:
+    """A fresh build of the project's source (table, metadata)."""
+    return build_table(SOURCE_DIR)
+
+
+@pytest.fixture(scope="session")
+def committed() -> tuple[pd.DataFrame, dict]:
+    """The committed data/initiatives.parquet, loaded and checked."""
+    return load_with_meta(DEFAULT_PARQUET)
+
+
+@pytest.fixture
+def source_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/source/ to break on purpose."""
+    dst = tmp_path / "source"
+    shutil.copytree(SOURCE_DIR, dst)
+    return dst
