@@ -146,6 +146,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "`make data`（または `python -m dashboard.build`）で再生成してください。",
         "en": "Rebuild it with `make data` (or `python -m dashboard.build`).",
     },
+    # --- ui ---
+    # --- charts ---
+    # --- export ---
+    # --- analysis ---
 }
 
 
