@@ -52,16 +52,20 @@ ACTOR_ROW_HEADINGS: dict[str, str] = {
 }
 
 # Sub-themes (【…】 blocks) the plan uses; only the 空飛ぶクルマ・MaaS table has them.
+# `ja` is the label as printed (and as written in the source CSV); `code` is for URLs.
 SUB_THEMES: tuple[Category, ...] = (
-    Category("空飛ぶクルマ", "空飛ぶクルマ", "Flying cars"),
-    Category("MaaS", "MaaS", "MaaS"),
-    Category("空飛ぶクルマ・MaaS", "空飛ぶクルマ・MaaS", "Flying cars & MaaS"),
+    Category("fly", "空飛ぶクルマ", "Flying cars"),
+    Category("maas", "MaaS", "MaaS"),
+    Category("fly-maas", "空飛ぶクルマ・MaaS", "Flying cars & MaaS"),
 )
 
 AREA_CODES = tuple(a.code for a in AREAS)
 PHASE_CODES = tuple(p.code for p in PHASES)
 ACTOR_CODES = tuple(a.code for a in ACTORS)
-SUB_THEME_NAMES = tuple(s.code for s in SUB_THEMES)
+SUB_THEME_NAMES = tuple(s.ja for s in SUB_THEMES)
+SUB_THEME_CODES = tuple(s.code for s in SUB_THEMES)
+SUB_THEME_BY_CODE = {s.code: s for s in SUB_THEMES}
+SUB_THEME_CODE_BY_NAME = {s.ja: s.code for s in SUB_THEMES}
 
 AREA_BY_CODE = {a.code: a for a in AREAS}
 PHASE_BY_CODE = {p.code: p for p in PHASES}

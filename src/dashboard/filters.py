@@ -1,0 +1,214 @@
+"""The shared filter: a Filters value, applying it to the table, and its URL form.
+
+URL query parameters are a public interface:
+  area=ls|cn|mob|su|sme|hr   phase=2024|2025|2026   actor=union|members   (repeat a key for several)
+  sub=fly|maas|fly-maas      subitems=0 (hide sub-items)   q=search text   lang=ja|en
+Unknown keys and invalid values are dropped and reported as Notices, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from .i18n import DEFAULT_LANG, LANGS
+from .schema import (
+    ACTOR_CODES,
+    AREA_CODES,
+    PHASE_CODES,
+    SUB_THEME_BY_CODE,
+    SUB_THEME_CODES,
+    Col,
+)
+
+# Limits that keep a hostile URL cheap to handle.
+MAX_QUERY_CHARS = 200
+MAX_VALUES_PER_KEY = 20
+MAX_VALUE_CHARS = 40  # for enumerated values (codes are short)
+
+
+class Param:
+    """Query-parameter names."""
+
+    AREA = "area"
+    PHASE = "phase"
+    ACTOR = "actor"
+    SUB = "sub"
+    SUBITEMS = "subitems"
+    Q = "q"
+    LANG = "lang"
+
+
+# Enumerated parameters → (Filters field, valid values in plan order).
+ENUM_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    Param.AREA: ("areas", AREA_CODES),
+    Param.PHASE: ("phases", PHASE_CODES),
+    Param.ACTOR: ("actors", ACTOR_CODES),
+    Param.SUB: ("sub_themes", SUB_THEME_CODES),
+}
+KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.Q, Param.LANG)
+# Streamlit's own parameters: left alone, no notice.
+FRAMEWORK_PARAMS = ("embed", "embed_options")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose; empty tuples mean "all"."""
+
+    areas: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    sub_themes: tuple[str, ...] = ()
+    include_sub_items: bool = True
+    query: str = ""
+
+    def is_default(self) -> bool:
+        return self == Filters()
+
+    def with_(self, **changes) -> Filters:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something in the URL that was dropped or changed; `key` names the i18n message."""
+
+    key: str
+    param: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class UrlState:
+    filters: Filters = field(default_factory=Filters)
+    lang: str = DEFAULT_LANG
+    notices: tuple[Notice, ...] = ()
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def normalise(text: str) -> str:
+    """NFKC + casefold, so full- and half-width letters and digits compare equal."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def clean_query(text: str) -> str:
+    """Search text as typed, minus control and bidi-override characters, spaces collapsed."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def search_terms(query: str) -> list[str]:
+    """The normalised words of a query; all must occur (AND)."""
+    return [t for t in normalise(clean_query(query)).split() if t]
+
+
+def _ordered(values: Iterable[str], valid: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = set(values)
+    return tuple(v for v in valid if v in chosen)
+
+
+def apply(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The rows of `df` that match `f` (a new frame; `df` is not changed)."""
+    mask = pd.Series(True, index=df.index)
+    if f.areas:
+        mask &= df[Col.AREA_CODE].isin(f.areas)
+    if f.phases:
+        mask &= df[Col.PHASE_CODE].isin(f.phases)
+    if f.actors:
+        mask &= df[Col.ACTOR_CODE].isin(f.actors)
+    if f.sub_themes:
+        names = [SUB_THEME_BY_CODE[c].ja for c in f.sub_themes if c in SUB_THEME_BY_CODE]
+        mask &= df[Col.SUB_THEME].isin(names).fillna(False).astype(bool)
+    if not f.include_sub_items:
+        mask &= df[Col.LEVEL] == 1
+    terms = search_terms(f.query)
+    if terms:
+        haystack = df.loc[mask, Col.TEXT].map(normalise)
+        hit = pd.Series(True, index=haystack.index)
+        for term in terms:
+            hit &= haystack.str.contains(term, regex=False)
+        mask &= hit.reindex(df.index, fill_value=False)
+    return df.loc[mask]
+
+
+def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
+    """Read URL query parameters (key → list of values) into filters, language and notices."""
+    notices: list[Notice] = []
+    chosen: dict[str, tuple[str, ...]] = {}
+    include_sub_items = True
+    query = ""
+    lang = DEFAULT_LANG
+    for key, raw_values in params.items():
+        values = [str(v) for v in raw_values] if not isinstance(raw_values, str) else [raw_values]
+        if key.lower() in FRAMEWORK_PARAMS:
+            continue
+        if key not in KNOWN_PARAMS:
+            notices.append(Notice("url.unknown_param", _short(key)))
+            continue
+        if len(values) > MAX_VALUES_PER_KEY:
+            notices.append(Notice("url.too_many", key, str(len(values))))
+            values = values[:MAX_VALUES_PER_KEY]
+        if key in ENUM_PARAMS:
+            fld, valid = ENUM_PARAMS[key]
+            good = []
+            for v in values:
+                if v in valid:
+                    good.append(v)
+                elif v != "":
+                    notices.append(Notice("url.invalid_value", key, _short(v)))
+            chosen[fld] = _ordered(good, valid)
+        elif key == Param.SUBITEMS:
+            v = values[-1] if values else ""
+            if v in ("0", "1"):
+                include_sub_items = v == "1"
+            else:
+                notices.append(Notice("url.invalid_value", key, _short(v)))
+        elif key == Param.Q:
+            v = clean_query(values[-1] if values else "")
+            if len(v) > MAX_QUERY_CHARS:
+                notices.append(Notice("url.too_long", key, str(len(v))))
+                v = v[:MAX_QUERY_CHARS]
+            query = v
+        elif key == Param.LANG:
+            v = values[-1] if values else ""
+            if v in LANGS:
+                lang = v
+            else:
+                notices.append(Notice("url.invalid_value", key, _short(v)))
+    filters = Filters(include_sub_items=include_sub_items, query=query, **chosen)
+    return UrlState(filters, lang, tuple(notices))
+
+
+def _short(value: str) -> str:
+    """A value fit to quote back in a notice: trimmed, control characters removed."""
+    value = clean_query(value)
+    return value if len(value) <= MAX_VALUE_CHARS else value[:MAX_VALUE_CHARS] + "…"
+
+
+def to_query_params(f: Filters, lang: str = DEFAULT_LANG) -> dict[str, list[str]]:
+    """The canonical URL form of a filter (defaults omitted, values in plan order)."""
+    out: dict[str, list[str]] = {}
+    for key, (fld, valid) in ENUM_PARAMS.items():
+        values = _ordered(getattr(f, fld), valid)
+        if values:
+            out[key] = list(values)
+    if not f.include_sub_items:
+        out[Param.SUBITEMS] = ["0"]
+    if f.query:
+        out[Param.Q] = [f.query]
+    if lang != DEFAULT_LANG:
+        out[Param.LANG] = [lang]
+    return out
+
+
+def query_string(f: Filters, lang: str = DEFAULT_LANG) -> str:
+    """`?area=su&phase=2026…` (empty string for the default view)."""
+    from urllib.parse import urlencode
+
+    pairs = [(k, v) for k, vs in to_query_params(f, lang).items() for v in vs]
+    return "?" + urlencode(pairs) if pairs else ""

@@ -1,0 +1,81 @@
+"""Text for Streamlit's markdown: data and URL text escaped to inert literals, search hits marked.
+
+Streamlit escapes HTML in st.markdown, but markdown syntax (links, images, emphasis, its own
+`:color[...]` directives, `$` maths) would still be interpreted; every character that could
+start such syntax is backslash-escaped here.
+"""
+
+from __future__ import annotations
+
+from .filters import normalise, search_terms
+from .matrix import Line
+
+# Every ASCII punctuation character is escapable in CommonMark; escape them all.
+_ESCAPE = {c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~:$=\"'&%/;?@^,"}
+HIGHLIGHT = ":orange-background[{}]"
+
+
+def escape_md(text: str) -> str:
+    """`text` as literal markdown: punctuation escaped, newlines kept as hard breaks."""
+    out = "".join(_ESCAPE.get(c, c) for c in str(text))
+    return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "  \n")
+
+
+def _norm_map(text: str) -> tuple[str, list[int]]:
+    """Normalised text (NFKC + casefold, char by char) and, per output char, its source index."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(text):
+        n = normalise(c)
+        chars.append(n)
+        index.extend([i] * len(n))
+    return "".join(chars), index
+
+
+def hit_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """(start, end) spans of `text` matching any search term, merged and sorted."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    norm, index = _norm_map(text)
+    spans = []
+    for term in terms:
+        start = norm.find(term)
+        while start >= 0:
+            end = start + len(term)
+            spans.append((index[start], index[end - 1] + 1))
+            start = norm.find(term, end)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def highlight_md(text: str, query: str) -> str:
+    """Escaped markdown of `text` with each search hit wrapped in a highlight directive."""
+    spans = hit_spans(text, query)
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(escape_md(text[pos:s]))
+        out.append(HIGHLIGHT.format(escape_md(text[s:e])))
+        pos = e
+    out.append(escape_md(text[pos:]))
+    return "".join(out)
+
+
+def cell_markdown(lines: list[Line], query: str = "", empty: str = "—") -> str:
+    """A matrix cell as a markdown list: 【】 labels bold, sub-items nested, hits highlighted."""
+    if not lines:
+        return escape_md(empty)
+    out = []
+    for ln in lines:
+        if ln.kind == "label":
+            out.append(f"**{escape_md('【' + ln.text + '】')}**")
+        else:
+            indent = "    " if ln.level == 2 else ""
+            out.append(f"{indent}- {highlight_md(ln.text, query)}")
+    return "\n".join(out)
