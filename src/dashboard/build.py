@@ -14,16 +14,19 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import i18n
+from . import i18n, related, terms
+from .classify import Rule, classify, expo_links, parse_override, rule
 from .paths import DEFAULT_PARQUET, SOURCE_DIR
 from .schema import (
     ACTOR_BY_CODE,
@@ -33,7 +36,9 @@ from .schema import (
     CATEGORIES,
     COLUMNS,
     FISCAL_YEAR_LABELS,
+    INSTRUMENT_CODES,
     LEVELS,
+    LIST_ITEMS,
     METADATA_KEY,
     PHASE_BY_CODE,
     PHASE_CODES,
@@ -47,6 +52,8 @@ INITIATIVES_FILE = "initiatives.csv"
 ERRATA_FILE = "errata.csv"
 PLAN_FILE = "plan.csv"
 DOCUMENT_FILE = "action_plan_2024.txt"
+INSTRUMENT_RULES_FILE = "instrument_rules.csv"
+EXPO_RULES_FILE = "expo_rules.csv"
 
 AREA_COLUMNS = ("code", "name", "page", "vision", "vision_note", "theme_2024", "theme_2025", "theme_2026")
 INITIATIVE_COLUMNS = (
@@ -60,9 +67,12 @@ INITIATIVE_COLUMNS = (
     "order",
     "text_source",
     "note",
+    "instrument_override",
 )
 ERRATA_COLUMNS = ("target", "extracted", "corrected", "reason")
 PLAN_COLUMNS = ("key", "order", "text")
+INSTRUMENT_RULE_COLUMNS = ("rule_id", "type", "pattern", "note")
+EXPO_RULE_COLUMNS = ("rule_id", "pattern", "note")
 PLAN_KEYS = (
     "title",
     "issued",
@@ -79,9 +89,11 @@ PLAN_KEYS = (
 # Columns of each file that may be left empty.
 OPTIONAL = {
     AREAS_FILE: {"vision_note"},
-    INITIATIVES_FILE: {"sub_theme", "parent_id", "note"},
+    INITIATIVES_FILE: {"sub_theme", "parent_id", "note", "instrument_override"},
     ERRATA_FILE: set(),
     PLAN_FILE: set(),
+    INSTRUMENT_RULES_FILE: {"note"},
+    EXPO_RULES_FILE: {"note"},
 }
 PLAN_TARGET_PREFIX = "plan:"
 
@@ -318,6 +330,67 @@ def _validate_errata(tab: Table, texts: dict[str, str], problems: list[Problem],
     return errata
 
 
+def _validate_rules(tab: Table, problems: list[Problem], t, typed_rules: bool) -> list[Rule]:
+    """Compile a rules file: unique rule_id, known type code (instrument rules), valid pattern."""
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for row, line in zip(tab.rows, tab.lines, strict=True):
+        ok = bool(row["rule_id"] and row["pattern"])
+        if row["rule_id"] in seen:
+            problems.append(
+                Problem(
+                    tab.name, line, "rule_id", t("build.duplicate_id", value=row["rule_id"], first=seen[row["rule_id"]])
+                )
+            )
+            ok = False
+        elif row["rule_id"]:
+            seen[row["rule_id"]] = line
+        type_ = row["type"] if typed_rules else ""
+        if typed_rules and type_ and type_ not in INSTRUMENT_CODES:
+            problems.append(
+                Problem(
+                    tab.name, line, "type", t("build.unknown_value", value=type_, valid=", ".join(INSTRUMENT_CODES))
+                )
+            )
+            ok = False
+        if typed_rules and not type_:
+            ok = False  # reported as an empty value when the file was read
+        if row["pattern"]:
+            try:
+                compiled = rule(row["rule_id"], type_, row["pattern"], row["note"])
+            except re.error as exc:
+                problems.append(Problem(tab.name, line, "pattern", t("build.bad_pattern", error=exc)))
+                continue
+            if compiled.pattern.search("") is not None:
+                problems.append(Problem(tab.name, line, "pattern", t("build.pattern_matches_empty")))
+                continue
+            if ok:
+                rules.append(compiled)
+    if not tab.rows and not any(p.file == tab.name for p in problems):
+        problems.append(Problem(tab.name, None, None, t("build.no_rules")))
+    return rules
+
+
+def _validate_overrides(tab: Table, problems: list[Problem], t) -> dict[str, tuple[str, ...]]:
+    """Type codes of each `instrument_override` cell; unknown codes are problems."""
+    overrides: dict[str, tuple[str, ...]] = {}
+    for row, line in zip(tab.rows, tab.lines, strict=True):
+        codes = parse_override(row["instrument_override"])
+        unknown = [c for c in codes if c not in INSTRUMENT_CODES]
+        for code in unknown:
+            problems.append(
+                Problem(
+                    tab.name,
+                    line,
+                    "instrument_override",
+                    t("build.unknown_value", value=code, valid=", ".join(INSTRUMENT_CODES)),
+                )
+            )
+        if codes and not unknown:
+            overrides[row["id"]] = codes
+    return overrides
+
+
 def _apply_errata(text: str, errata: list[dict]) -> str:
     for e in errata:
         text = text.replace(e["extracted"], e["corrected"])
@@ -327,7 +400,15 @@ def _apply_errata(text: str, errata: list[dict]) -> str:
 def source_version(source_dir: Path) -> str:
     """Short hash of every source file: the data version shown to users."""
     h = hashlib.sha256()
-    for name in (AREAS_FILE, INITIATIVES_FILE, ERRATA_FILE, PLAN_FILE, DOCUMENT_FILE):
+    for name in (
+        AREAS_FILE,
+        INITIATIVES_FILE,
+        ERRATA_FILE,
+        PLAN_FILE,
+        DOCUMENT_FILE,
+        INSTRUMENT_RULES_FILE,
+        EXPO_RULES_FILE,
+    ):
         p = source_dir / name
         h.update(name.encode())
         h.update(p.read_bytes() if p.is_file() else b"")
@@ -342,9 +423,14 @@ def build_table(source_dir: Path = SOURCE_DIR, lang: str = "ja") -> tuple[pd.Dat
     init_tab = _read_csv(source_dir / INITIATIVES_FILE, INITIATIVE_COLUMNS, problems, lang)
     errata_tab = _read_csv(source_dir / ERRATA_FILE, ERRATA_COLUMNS, problems, lang)
     plan_tab = _read_csv(source_dir / PLAN_FILE, PLAN_COLUMNS, problems, lang)
+    instrument_tab = _read_csv(source_dir / INSTRUMENT_RULES_FILE, INSTRUMENT_RULE_COLUMNS, problems, lang)
+    expo_tab = _read_csv(source_dir / EXPO_RULES_FILE, EXPO_RULE_COLUMNS, problems, lang)
     areas = _validate_areas(areas_tab, problems, t)
     plan = _validate_plan(plan_tab, problems, t)
     _validate_initiatives(init_tab, problems, t)
+    overrides = _validate_overrides(init_tab, problems, t)
+    instrument_rules = _validate_rules(instrument_tab, problems, t, typed_rules=True)
+    expo_rules = _validate_rules(expo_tab, problems, t, typed_rules=False)
     if not init_tab.rows and not any(p.file == INITIATIVES_FILE for p in problems):
         problems.append(Problem(INITIATIVES_FILE, None, None, t("build.no_rows")))
     texts = {r["id"]: r["text_source"] for r in init_tab.rows}
@@ -400,6 +486,16 @@ def build_table(source_dir: Path = SOURCE_DIR, lang: str = "ja") -> tuple[pd.Dat
     df = typed(df)
     df = df.sort_values([Col.AREA, Col.ACTOR, Col.PHASE, Col.ORDER], kind="stable").reset_index(drop=True)
     df[Col.SEQ] = pd.array(range(1, len(df) + 1), dtype="int32")
+    df = derive_analysis(df, instrument_rules, expo_rules, overrides)
+    unclassified = df.loc[df[Col.INSTRUMENT_TYPES].map(len) == 0, Col.ID]
+    if len(unclassified):
+        line_of = dict(zip((r["id"] for r in init_tab.rows), init_tab.lines, strict=True))
+        raise SourceError(
+            [
+                Problem(INITIATIVES_FILE, line_of[id_], "instrument_override", t("build.unclassified", value=id_))
+                for id_ in sorted(unclassified, key=line_of.__getitem__)
+            ]
+        )
     df = df[list(COLUMNS)]
 
     plan_out = {
@@ -420,9 +516,51 @@ def build_table(source_dir: Path = SOURCE_DIR, lang: str = "ja") -> tuple[pd.Dat
             for code in AREA_CODES
         ],
         "errata": [{k: e[k] for k in ERRATA_COLUMNS} for e in errata],
+        "instrument_rules": [{k: r[k] for k in INSTRUMENT_RULE_COLUMNS} for r in instrument_tab.rows],
+        "expo_rules": [{k: r[k] for k in EXPO_RULE_COLUMNS} for r in expo_tab.rows],
+        "analysis": {
+            "related": {"ngram_range": list(related.NGRAM_RANGE), "top_k": related.TOP_K, "decimals": related.DECIMALS},
+            "terms": {"domain_terms": list(terms.DOMAIN_TERMS), "stop_terms": sorted(terms.STOP_TERMS)},
+        },
         "data_version": source_version(source_dir),
     }
     return df, meta
+
+
+def _string_arrays(values) -> list[np.ndarray]:
+    return [np.array(list(v), dtype=object) for v in values]
+
+
+def derive_analysis(
+    df: pd.DataFrame,
+    instrument_rules: list[Rule],
+    expo_rules: list[Rule],
+    overrides: dict[str, tuple[str, ...]] | None = None,
+) -> pd.DataFrame:
+    """Add the analysis columns (instrument types, Expo linkage, related items, key terms).
+
+    Each list cell is a 1-D numpy array, exactly as pyarrow returns a list column, so a built table
+    equals the same table read back from parquet. The input frame is not modified.
+    """
+    out = df.copy()
+    items = dict(zip(out[Col.ID], out[Col.TEXT], strict=True))
+    parents = {id_: (p if isinstance(p, str) else None) for id_, p in zip(out[Col.ID], out[Col.PARENT_ID], strict=True)}
+    kinds = classify(items, parents, instrument_rules, overrides)
+    expo = expo_links(items, parents, expo_rules)
+    ids = list(out[Col.ID])
+    related_ids, related_scores = related.related(list(out[Col.TEXT]), ids)
+    out[Col.INSTRUMENT_TYPES] = pd.Series(_string_arrays(kinds[i].types for i in ids), index=out.index, dtype=object)
+    out[Col.INSTRUMENT_EVIDENCE] = pd.Series(
+        _string_arrays(kinds[i].evidence for i in ids), index=out.index, dtype=object
+    )
+    out[Col.EXPO_RELATED] = pd.Series([expo[i].related for i in ids], index=out.index, dtype=bool)
+    out[Col.EXPO_EVIDENCE] = pd.array([expo[i].evidence for i in ids], dtype="string")
+    out[Col.RELATED_IDS] = pd.Series(related_ids, index=out.index, dtype=object)
+    out[Col.RELATED_SCORES] = pd.Series(related_scores, index=out.index, dtype=object)
+    out[Col.TERMS] = pd.Series(
+        _string_arrays(terms.item_terms(t) for t in out[Col.TEXT]), index=out.index, dtype=object
+    )
+    return out
 
 
 INT_DTYPES = {Col.SEQ: "int32", Col.PAGE: "int8", Col.LEVEL: "int8", Col.N_CHILDREN: "int16", Col.ORDER: "int16"}
@@ -440,6 +578,8 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].astype(INT_DTYPES[col])
         elif kind == "bool":
             out[col] = out[col].astype("bool")
+        elif kind == "list":
+            continue  # 1-D numpy arrays, left as they are
         else:
             out[col] = out[col].astype("string")
     return out
@@ -448,6 +588,11 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
 def write_parquet(df: pd.DataFrame, meta: dict, out: Path) -> None:
     """Write atomically: a temp file in the same folder, fsync, then rename over `out`."""
     table = pa.Table.from_pandas(df, preserve_index=False)
+    for col, item in LIST_ITEMS.items():  # explicit item types, even for a column of empty lists
+        if col in table.column_names:
+            i = table.column_names.index(col)
+            value_type = pa.float64() if item == "float" else pa.string()
+            table = table.set_column(i, col, table.column(col).cast(pa.list_(value_type)))
     md = dict(table.schema.metadata or {})
     md[METADATA_KEY] = json.dumps(meta, ensure_ascii=False, sort_keys=True).encode()
     table = table.replace_schema_metadata(md)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
@@ -83,6 +84,8 @@ def _check_types(df: pd.DataFrame, path: Path) -> None:
             ok = pd.api.types.is_bool_dtype(s.dtype)
         elif kind == "category":
             ok = isinstance(s.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(s.dtype)
+        elif kind == "list":  # pyarrow list<…> read as 1-D numpy arrays (or Python lists)
+            ok = s.dtype == object and s.map(lambda v: isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1).all()
         else:
             ok = pd.api.types.is_string_dtype(s.dtype) or (s.dtype == object and s.dropna().map(type).eq(str).all())
         if not ok:

@@ -59,9 +59,42 @@ SUB_THEMES: tuple[Category, ...] = (
     Category("fly-maas", "空飛ぶクルマ・MaaS", "Flying cars & MaaS"),
 )
 
+# Policy-instrument groups of the EC-OECD STIP Compass taxonomy (in its order). The plan names no
+# tax relief or guarantee, so no instrument type below maps to "indirect_financial".
+STIP_GROUPS: tuple[Category, ...] = (
+    Category("governance", "ガバナンス", "Governance"),
+    Category("direct_financial", "直接的な資金支援", "Direct financial support"),
+    Category("indirect_financial", "間接的な資金支援", "Indirect financial support"),
+    Category("collaborative", "連携のための基盤", "Collaborative infrastructures"),
+    Category("guidance", "指導・規制・インセンティブ", "Guidance, regulation and incentives"),
+)
+
+
+@dataclass(frozen=True)
+class InstrumentType(Category):
+    """A policy-instrument type (施策手法) of this plan, with its nearest STIP Compass group."""
+
+    stip_group: str
+
+
+# Instrument types (施策手法), adapted from the STIP Compass instrument groups to what this plan
+# contains; assigned at build time by data/source/instrument_rules.csv (README: Analysis columns).
+INSTRUMENT_TYPES: tuple[Category, ...] = (
+    InstrumentType("outreach", "情報発信・PR", "Outreach & promotion", "guidance"),
+    InstrumentType("matching", "交流・マッチング", "Networking & matching", "collaborative"),
+    InstrumentType("funding", "資金・補助", "Funding & subsidies", "direct_financial"),
+    InstrumentType("rnd", "研究開発・実証・実装", "R&D, trials & deployment", "direct_financial"),
+    InstrumentType("infrastructure", "拠点・環境整備", "Hubs & facilities", "collaborative"),
+    InstrumentType("talent", "人材育成・確保", "Talent & employment", "guidance"),
+    InstrumentType("advisory", "経営・事業支援", "Business advisory & support", "guidance"),
+    InstrumentType("institutions", "制度・戦略・体制", "Schemes, strategies & coordination", "governance"),
+)
+
 AREA_CODES = tuple(a.code for a in AREAS)
 PHASE_CODES = tuple(p.code for p in PHASES)
 ACTOR_CODES = tuple(a.code for a in ACTORS)
+STIP_GROUP_CODES = tuple(g.code for g in STIP_GROUPS)
+INSTRUMENT_CODES = tuple(i.code for i in INSTRUMENT_TYPES)
 SUB_THEME_NAMES = tuple(s.ja for s in SUB_THEMES)
 SUB_THEME_CODES = tuple(s.code for s in SUB_THEMES)
 SUB_THEME_BY_CODE = {s.code: s for s in SUB_THEMES}
@@ -70,6 +103,8 @@ SUB_THEME_CODE_BY_NAME = {s.ja: s.code for s in SUB_THEMES}
 AREA_BY_CODE = {a.code: a for a in AREAS}
 PHASE_BY_CODE = {p.code: p for p in PHASES}
 ACTOR_BY_CODE = {a.code: a for a in ACTORS}
+STIP_GROUP_BY_CODE = {g.code: g for g in STIP_GROUPS}
+INSTRUMENT_BY_CODE = {i.code: i for i in INSTRUMENT_TYPES}
 AREA_CODE_BY_NAME = {a.ja: a.code for a in AREAS}
 PHASE_CODE_BY_NAME = {p.ja: p.code for p in PHASES}
 ACTOR_CODE_BY_NAME = {a.ja: a.code for a in ACTORS}
@@ -104,6 +139,14 @@ class Col:
     CORRECTED = "corrected"
     TENTATIVE = "tentative"
     NOTE = "note"
+    # Analysis columns, derived at build time (README: Analysis columns).
+    INSTRUMENT_TYPES = "instrument_types"
+    INSTRUMENT_EVIDENCE = "instrument_evidence"
+    EXPO_RELATED = "expo_related"
+    EXPO_EVIDENCE = "expo_evidence"
+    RELATED_IDS = "related_ids"
+    RELATED_SCORES = "related_scores"
+    TERMS = "terms"
 
 
 # Column order of the parquet file and the dtype family each column must have.
@@ -131,10 +174,26 @@ COLUMNS: dict[str, str] = {
     Col.CORRECTED: "bool",
     Col.TENTATIVE: "bool",
     Col.NOTE: "string",
+    Col.INSTRUMENT_TYPES: "list",
+    Col.INSTRUMENT_EVIDENCE: "list",
+    Col.EXPO_RELATED: "bool",
+    Col.EXPO_EVIDENCE: "string",
+    Col.RELATED_IDS: "list",
+    Col.RELATED_SCORES: "list",
+    Col.TERMS: "list",
+}
+
+# Item type of each "list" column: each cell is a 1-D numpy array (as pyarrow returns list<…>).
+LIST_ITEMS: dict[str, str] = {
+    Col.INSTRUMENT_TYPES: "string",
+    Col.INSTRUMENT_EVIDENCE: "string",
+    Col.RELATED_IDS: "string",
+    Col.RELATED_SCORES: "float",
+    Col.TERMS: "string",
 }
 
 # Columns that may hold nulls; every other column must be complete.
-NULLABLE: frozenset[str] = frozenset({Col.SUB_THEME, Col.PARENT_ID, Col.PARENT_TEXT, Col.NOTE})
+NULLABLE: frozenset[str] = frozenset({Col.SUB_THEME, Col.PARENT_ID, Col.PARENT_TEXT, Col.NOTE, Col.EXPO_EVIDENCE})
 
 # Categories (in plan order) of each categorical column.
 CATEGORIES: dict[str, tuple[str, ...]] = {
