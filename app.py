@@ -1,14 +1,26 @@
-"""Placeholder entry point until the dashboard pages land: shows the table's size."""
+"""Entry point: page config, the shared sidebar filter, and the page navigation."""
+
+from pathlib import Path
 
 import streamlit as st
 
-from dashboard.load import LoadError, load_with_meta
+from dashboard import i18n, ui
 
-st.set_page_config(page_title="関西広域産業ビジョン アクションプラン", layout="wide")
-try:
-    df, meta = load_with_meta()
-except LoadError as exc:
-    st.error(exc.message("ja"))
+lang = ui.current_lang()
+t = i18n.catalogue(lang)
+st.set_page_config(
+    page_title=t("app.title"), page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide"
+)
+ctx = ui.bootstrap()
+nav = st.navigation(
+    [
+        st.Page("views/overview.py", title=t("page.overview"), default=True, icon=":material/home:"),
+        st.Page("views/timeline.py", title=t("page.timeline"), url_path="timeline", icon=":material/timeline:"),
+        st.Page("views/matrix.py", title=t("page.matrix"), url_path="matrix", icon=":material/grid_view:"),
+        st.Page("views/actors.py", title=t("page.actors"), url_path="actors", icon=":material/groups:"),
+        st.Page("views/explore.py", title=t("page.explore"), url_path="explore", icon=":material/table:"),
+    ]
+)
+if ctx is None:
     st.stop()
-st.title(meta["plan"]["title"][0])
-st.metric("取組数", len(df))
+nav.run()

@@ -1,0 +1,147 @@
+"""Pure aggregations of the (filtered) initiative table: counts on the full category grid.
+
+Every function takes the initiative table (schema of dashboard.schema), never changes it, and
+returns plain ints or a small DataFrame in plan order. Counts always add up to len(df).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .schema import ACTOR_CODES, AREA_CODES, CATEGORIES, LEVELS, PHASE_CODES, Col
+
+# At most this many initiatives are listed per hover; the rest are counted.
+HOVER_CAP = 12
+# Markers put before an item's text in hover lists (as in matrix.cell_text).
+BULLET = "・"
+SUB_BULLET = "　▶ "
+
+# Dimensions counts() can span, with their full category list in plan order.
+GRID: dict[str, tuple] = {**CATEGORIES, Col.LEVEL: LEVELS, Col.TENTATIVE: (False, True)}
+
+
+def _codes(df: pd.DataFrame, col: str) -> pd.Series:
+    """`df[col]` as a categorical with the schema's categories in plan order."""
+    s = df[col]
+    cats = list(GRID[col])
+    if isinstance(s.dtype, pd.CategoricalDtype) and list(s.cat.categories) == cats:
+        return s
+    if col in CATEGORIES:
+        s = s.astype("string")
+    return pd.Series(pd.Categorical(s, categories=cats, ordered=True), index=df.index, name=col)
+
+
+def counts(df: pd.DataFrame, dims: Sequence[str]) -> pd.DataFrame:
+    """Counts over the full grid of `dims` (zeros included, plan order): columns *dims, n."""
+    dims = list(dims)
+    unknown = [d for d in dims if d not in GRID]
+    if unknown:
+        raise ValueError(f"cannot count over {unknown}; use one of {sorted(GRID)}")
+    if not dims:
+        return pd.DataFrame({"n": [len(df)]}, dtype="int64")
+    keys = [_codes(df, d) for d in dims]
+    out = pd.Series(1, index=df.index, dtype="int64").groupby(keys, observed=False).sum()
+    return out.rename("n").astype("int64").reset_index()
+
+
+def _by(df: pd.DataFrame, col: str) -> dict[str, int]:
+    c = counts(df, [col])
+    return {str(k): int(n) for k, n in zip(c[col], c["n"], strict=True)}
+
+
+def summary(df: pd.DataFrame) -> dict:
+    """Headline numbers: total, items, sub_items, by_actor, by_phase, by_area, tentative, areas."""
+    levels = df[Col.LEVEL]
+    by_area = _by(df, Col.AREA_CODE)
+    return {
+        "total": len(df),
+        "items": int((levels == 1).sum()),
+        "sub_items": int((levels == 2).sum()),
+        "by_actor": _by(df, Col.ACTOR_CODE),
+        "by_phase": _by(df, Col.PHASE_CODE),
+        "by_area": by_area,
+        "tentative": int(df[Col.TENTATIVE].sum()),
+        "areas": sum(1 for n in by_area.values() if n),
+    }
+
+
+def actor_share(df: pd.DataFrame) -> pd.DataFrame:
+    """Per area × actor (12 rows, plan order): n, the area's total, and share = n / total (0 if empty)."""
+    out = counts(df, [Col.AREA_CODE, Col.ACTOR_CODE])
+    out["area_total"] = out.groupby(Col.AREA_CODE, observed=False)["n"].transform("sum").astype("int64")
+    total = out["area_total"].where(out["area_total"] > 0)
+    out["share"] = (out["n"] / total).fillna(0.0).astype("float64")
+    return out
+
+
+def _themes(areas_meta: Iterable[Mapping] | None, df: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(area, phase) → theme: from the metadata, else from the table, else ''."""
+    themes: dict[tuple[str, str], str] = {}
+    for area in areas_meta or ():
+        for p, t in (area.get("themes") or {}).items():
+            if t:
+                themes[(str(area.get("code")), str(p))] = str(t)
+    if len(themes) < len(AREA_CODES) * len(PHASE_CODES) and len(df):
+        first = ~df[[Col.AREA_CODE, Col.PHASE_CODE]].duplicated()
+        cells = df.loc[first, [Col.AREA_CODE, Col.PHASE_CODE, Col.PHASE_THEME]]
+        for a, p, t in zip(cells[Col.AREA_CODE], cells[Col.PHASE_CODE], cells[Col.PHASE_THEME], strict=True):
+            if isinstance(t, str) and t:
+                themes.setdefault((str(a), str(p)), t)
+    return themes
+
+
+def hover_items(df: pd.DataFrame, by: Sequence[str], cap: int = HOVER_CAP) -> dict[tuple, list[str]]:
+    """Cell key (tuple of category values of `by`) → the first `cap` items of that cell in reading
+    order, each prefixed with its level marker. Works on integer codes; only the listed rows'
+    texts are read, so a 100,000-row table costs a few milliseconds."""
+    if not len(df):
+        return {}
+    keys = [_codes(df, c) for c in by]
+    codes = [k.cat.codes.to_numpy() for k in keys]
+    sizes = [len(k.cat.categories) for k in keys]
+    known = np.logical_and.reduce([c >= 0 for c in codes])
+    cell = np.where(known, np.ravel_multi_index([np.maximum(c, 0) for c in codes], sizes), -1)
+    seq = (df[Col.SEQ] if Col.SEQ in df.columns else df[Col.ORDER]).to_numpy()
+    order = np.lexsort((seq, cell))  # by cell, then reading order (stable)
+    sorted_cells = cell[order]
+    starts = np.flatnonzero(np.r_[True, sorted_cells[1:] != sorted_cells[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    take = order[(rank < cap) & (sorted_cells >= 0)]
+    levels = df[Col.LEVEL].to_numpy()[take]
+    texts = df[Col.TEXT].iloc[take].astype("string").fillna("").tolist()
+    cats = [list(k.cat.categories) for k in keys]
+    out: dict[tuple, list[str]] = {}
+    for c, level, text in zip(cell[take].tolist(), levels.tolist(), texts, strict=True):
+        key = tuple(str(cats[i][j]) for i, j in enumerate(np.unravel_index(c, sizes)))
+        out.setdefault(key, []).append((SUB_BULLET if level == 2 else BULLET) + text)
+    return out
+
+
+def timeline_lanes(df: pd.DataFrame, areas_meta: Iterable[Mapping] | None = None) -> pd.DataFrame:
+    """One row per area × phase (all 18, plan order): theme, total, and per actor code `a`:
+    n_{a} (count), items_{a} (at most HOVER_CAP texts in reading order, level-marked) and
+    more_{a} (how many were left off)."""
+    grid = counts(df, [Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE])
+    wide = grid.set_index([Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE])["n"].unstack(Col.ACTOR_CODE)
+    idx = pd.MultiIndex.from_product([AREA_CODES, PHASE_CODES], names=[Col.AREA_CODE, Col.PHASE_CODE])
+    wide = wide.reindex(index=idx, columns=list(ACTOR_CODES), fill_value=0).astype("int64")
+    out = pd.DataFrame(
+        {
+            Col.AREA_CODE: pd.Categorical(idx.get_level_values(0), categories=AREA_CODES, ordered=True),
+            Col.PHASE_CODE: pd.Categorical(idx.get_level_values(1), categories=PHASE_CODES, ordered=True),
+        }
+    )
+    themes = _themes(areas_meta, df)
+    out["theme"] = [themes.get((a, p), "") for a, p in idx]
+    out["total"] = wide.to_numpy().sum(axis=1).astype("int64")
+    items = hover_items(df, [Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE])
+    for a in ACTOR_CODES:
+        n = wide[a].to_numpy().astype("int64")
+        out[f"n_{a}"] = n
+        lists = [items.get((area, phase, a), []) for area, phase in idx]
+        out[f"items_{a}"] = lists
+        out[f"more_{a}"] = [int(k) - len(v) for k, v in zip(n, lists, strict=True)]
+    return out

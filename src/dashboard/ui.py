@@ -1,0 +1,446 @@
+"""The Streamlit-facing layer: cached data, the shared sidebar filter, URL sync, notices.
+
+The only module of the package that imports streamlit. app.py calls `bootstrap()` on every
+run (before the page script), pages call `context()` to get what it prepared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from . import export, i18n
+from . import filters as F
+from .load import LoadError, load_with_meta
+from .matrix import area_matrix
+from .paths import data_path
+from .render import cell_markdown, escape_md
+from .schema import (
+    ACTOR_BY_CODE,
+    ACTOR_CODES,
+    AREA_BY_CODE,
+    AREA_CODES,
+    FISCAL_YEAR_LABELS,
+    PHASE_BY_CODE,
+    PHASE_CODES,
+    SUB_THEMES,
+)
+
+# Session-state keys (widgets are prefixed w_; the rest are ours).
+K_READ_URL = "_url_read"
+K_FILTERS = "_filters"
+K_INITIAL = "_initial_filters"
+K_NOTICES = "_url_notices"
+K_CTX = "_ctx"
+W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q = (
+    "w_lang",
+    "w_area",
+    "w_phase",
+    "w_actor",
+    "w_sub",
+    "w_subitems",
+    "w_q",
+)
+SUB_THEME_OPTIONS = tuple(s.code for s in SUB_THEMES)
+SUB_THEME_BY_CODE = {s.code: s for s in SUB_THEMES}
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a page needs: the whole table, the filtered rows, plan metadata, filter, language."""
+
+    df_all: pd.DataFrame
+    df: pd.DataFrame
+    meta: dict
+    filters: F.Filters
+    lang: str
+
+    def t(self, key: str, **fields: object) -> str:
+        return i18n.catalogue(self.lang)(key, **fields)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(path: str, mtime_ns: int, size: int) -> tuple[pd.DataFrame, dict]:
+    """Read and type the table once per process (reloaded when the file changes)."""
+    return load_with_meta(path)
+
+
+def load_data() -> tuple[pd.DataFrame, dict]:
+    """The table and metadata; raises LoadError with a user-facing message."""
+    path = Path(data_path())
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_with_meta(path)  # raises the typed "missing" error
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _filtered(token: tuple, key: tuple, _df: pd.DataFrame, _f: F.Filters) -> pd.DataFrame:
+    """The filtered rows for one filter state (shared, never mutated)."""
+    return F.apply(_df, _f)
+
+
+def _filter_key(f: F.Filters) -> tuple:
+    return tuple(sorted((k, tuple(v)) for k, v in F.to_query_params(f).items()))
+
+
+def _read_url_once() -> None:
+    """On a session's first run, take the filter and language from the URL."""
+    if st.session_state.get(K_READ_URL):
+        return
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    state = F.parse_query_params(params)
+    st.session_state[K_READ_URL] = True
+    st.session_state[K_FILTERS] = state.filters
+    st.session_state[K_INITIAL] = state.filters
+    st.session_state[K_NOTICES] = state.notices
+    st.session_state[W_LANG] = state.lang
+    _seed_widgets(state.filters, force=True)
+
+
+def _seed_widgets(f: F.Filters, force: bool = False) -> None:
+    values = {
+        W_AREA: list(f.areas),
+        W_PHASE: list(f.phases),
+        W_ACTOR: list(f.actors),
+        W_SUB: list(f.sub_themes),
+        W_SUBITEMS: f.include_sub_items,
+        W_Q: f.query,
+    }
+    for key, value in values.items():
+        if force or key not in st.session_state:
+            st.session_state[key] = value
+
+
+def _reset() -> None:
+    st.session_state[K_FILTERS] = F.Filters()
+    st.session_state[K_NOTICES] = ()
+    _seed_widgets(F.Filters(), force=True)
+
+
+def current_lang() -> str:
+    """The UI language (before any widget is drawn)."""
+    _read_url_once()
+    lang = st.session_state.get(W_LANG)
+    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+def _sidebar(lang: str) -> F.Filters:
+    t = i18n.catalogue(lang)
+    sb = st.sidebar
+    _seed_widgets(st.session_state.get(K_FILTERS, F.Filters()))
+    sb.header(t("sidebar.filters"))
+    areas = sb.multiselect(
+        t("filter.area"),
+        AREA_CODES,
+        key=W_AREA,
+        format_func=lambda c: AREA_BY_CODE[c].label(lang),
+        placeholder=t("filter.all"),
+    )
+    phases = sb.pills(
+        t("filter.phase"),
+        PHASE_CODES,
+        key=W_PHASE,
+        selection_mode="multi",
+        format_func=lambda c: f"{c} {PHASE_BY_CODE[c].label(lang)}" if lang == "ja" else PHASE_BY_CODE[c].label(lang),
+    )
+    actors = sb.pills(
+        t("filter.actor"),
+        ACTOR_CODES,
+        key=W_ACTOR,
+        selection_mode="multi",
+        format_func=lambda c: ACTOR_BY_CODE[c].label(lang),
+    )
+    subs = sb.multiselect(
+        t("filter.sub_theme"),
+        SUB_THEME_OPTIONS,
+        key=W_SUB,
+        format_func=lambda c: SUB_THEME_BY_CODE[c].label(lang),
+        placeholder=t("filter.all"),
+    )
+    include = sb.toggle(t("filter.sub_items"), key=W_SUBITEMS)
+    query = sb.text_input(t("filter.query"), key=W_Q, help=t("filter.query_help"), max_chars=F.MAX_QUERY_CHARS)
+    sb.button(t("filter.reset"), on_click=_reset, icon=":material/filter_alt_off:")
+    f = F.Filters(
+        areas=tuple(areas or ()),
+        phases=tuple(phases or ()),
+        actors=tuple(actors or ()),
+        sub_themes=tuple(subs or ()),
+        include_sub_items=bool(include),
+        query=F.clean_query(query or ""),
+    )
+    # Re-order and validate through the URL round trip, so the state always has the canonical form.
+    f = F.parse_query_params(F.to_query_params(f)).filters
+    st.session_state[K_FILTERS] = f
+    return f
+
+
+def _language_switch() -> str:
+    lang = current_lang()
+    st.sidebar.segmented_control(
+        i18n.catalogue(lang)("lang.label"),
+        i18n.LANGS,
+        key=W_LANG,
+        required=True,
+        format_func=lambda code: i18n.catalogue(code)(f"lang.{code}"),
+    )
+    return current_lang()
+
+
+def _sync_url(f: F.Filters, lang: str) -> None:
+    want = F.to_query_params(f, lang)
+    have = {k: st.query_params.get_all(k) for k in st.query_params}
+    if have != want:
+        st.query_params.from_dict(want)
+
+
+def _show_notices(lang: str, f: F.Filters) -> None:
+    notices = st.session_state.get(K_NOTICES, ())
+    if notices and f != st.session_state.get(K_INITIAL):
+        st.session_state[K_NOTICES] = notices = ()
+    t = i18n.catalogue(lang)
+    for n in notices:
+        st.warning(escape_md(t(n.key, param=n.param, value=n.value)), icon=":material/link_off:")
+
+
+def bootstrap() -> Ctx | None:
+    """Run the shared part of every page; returns None (after showing why) when data is unusable."""
+    lang = _language_switch()
+    t = i18n.catalogue(lang)
+    try:
+        df_all, meta = load_data()
+    except LoadError as exc:
+        st.error(f"**{escape_md(t('error.data'))}**\n\n{escape_md(exc.message(lang))}", icon=":material/error:")
+        return None
+    f = _sidebar(lang)
+    _sync_url(f, lang)
+    _show_notices(lang, f)
+    token = (id(df_all), len(df_all))
+    df = _filtered(token, _filter_key(f), df_all, f)
+    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang)
+    st.session_state[K_CTX] = ctx
+    st.sidebar.caption(t("filter.count", n=len(df), total=len(df_all)))
+    st.sidebar.caption(t("common.data_version", version=meta.get("data_version", "?")))
+    return ctx
+
+
+def context() -> Ctx:
+    """The context bootstrap() prepared for this run."""
+    return st.session_state[K_CTX]
+
+
+def header(ctx: Ctx, title_key: str) -> None:
+    """Page title and the filter's match count."""
+    st.title(ctx.t(title_key))
+    st.caption(ctx.t("filter.count", n=len(ctx.df), total=len(ctx.df_all)))
+
+
+def chart(fig, key: str) -> None:
+    """A Plotly chart with its alt text and a lean toolbar."""
+    alt = (fig.layout.meta or {}).get("alt") if isinstance(fig.layout.meta, dict) else None
+    st.plotly_chart(
+        fig,
+        key=key,
+        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
+        alt=alt,
+    )
+
+
+def actor_label(ctx: Ctx, code: str) -> str:
+    return ACTOR_BY_CODE[code].label(ctx.lang)
+
+
+def phase_label(ctx: Ctx, code: str) -> str:
+    """「2024 現状」 / "Current (2024)"."""
+    label = PHASE_BY_CODE[code].label(ctx.lang)
+    return f"{FISCAL_YEAR_LABELS[code]} {label}" if ctx.lang == "ja" else label
+
+
+def phase_metrics(ctx: Ctx, by_phase: dict[str, int]) -> None:
+    for col, code in zip(st.columns(len(PHASE_CODES)), PHASE_CODES, strict=True):
+        col.metric(phase_label(ctx, code), by_phase.get(code, 0))
+
+
+def bar_mode(ctx: Ctx, key: str) -> str:
+    """Grouped or stacked bars."""
+    mode = st.segmented_control(
+        ctx.t("bars.mode"),
+        ("group", "stack"),
+        key=key,
+        default="group",
+        required=True,
+        format_func=lambda m: ctx.t(f"bars.{m}"),
+    )
+    return mode or "group"
+
+
+def actor_choice(ctx: Ctx, key: str) -> str | None:
+    """One actor, or None for both."""
+    choice = st.segmented_control(
+        ctx.t("matrix.heatmap_actor"),
+        ("both", *ACTOR_CODES),
+        key=key,
+        default="both",
+        required=True,
+        format_func=lambda c: ctx.t("matrix.both") if c == "both" else actor_label(ctx, c),
+    )
+    return None if choice in (None, "both") else choice
+
+
+def area_choice(ctx: Ctx, label_key: str, key: str, allow_none: bool = False) -> str | None:
+    """Pick one area; defaults to the filtered area when exactly one is chosen."""
+    options = list(ctx.filters.areas or AREA_CODES)
+    if allow_none:
+        options = [None, *options]
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = ctx.filters.areas[0] if len(ctx.filters.areas) == 1 else options[0]
+    return st.selectbox(
+        ctx.t(label_key),
+        options,
+        key=key,
+        format_func=lambda c: ctx.t("timeline.focus_none") if c is None else AREA_BY_CODE[c].label(ctx.lang),
+    )
+
+
+def _area_meta(ctx: Ctx, code: str) -> dict:
+    return next(a for a in ctx.meta["areas"] if a["code"] == code)
+
+
+def _md(text: str) -> None:
+    st.markdown(escape_md(text))
+
+
+def plan_structure(ctx: Ctx) -> None:
+    """The plan's introduction and the six areas with their visions (the plan's text is Japanese)."""
+    t, plan = ctx.t, ctx.meta["plan"]
+    if ctx.lang == "en":
+        st.caption(t("overview.lang_note"))
+    with st.expander(t("overview.purpose")):
+        for para in plan.get("purpose", []):
+            _md(para)
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        st.markdown(f"**{escape_md(t('overview.vision_2040'))}**")
+        for line in plan.get("vision_2040", []):
+            _md(line)
+    with c2:
+        st.markdown(f"**{escape_md(t('overview.goals'))}**")
+        st.markdown("\n".join(f"- {escape_md(g)}" for g in plan.get("goal", [])))
+    with c3:
+        st.markdown(f"**{escape_md(t('overview.challenge'))}**")
+        st.markdown("\n".join(f"- {escape_md(c)}" for c in plan.get("challenge", [])))
+    st.subheader(t("overview.areas"))
+    cols = st.columns(3)
+    for i, area in enumerate(ctx.meta["areas"]):
+        with cols[i % 3].container(border=True):
+            st.markdown(f"**{escape_md(AREA_BY_CODE[area['code']].label(ctx.lang))}**")
+            st.caption(t("overview.page", page=area["page"]))
+            _md(area["vision"])
+            if area.get("vision_note"):
+                st.caption(escape_md(area["vision_note"]))
+
+
+def phase_columns(ctx: Ctx, area: str) -> None:
+    """One area's items laid out phase by phase (both actors in each column)."""
+    cells = area_matrix(ctx.df, area)
+    themes = _area_meta(ctx, area)["themes"]
+    for col, phase in zip(st.columns(len(PHASE_CODES)), PHASE_CODES, strict=True):
+        with col:
+            st.markdown(f"#### {escape_md(phase_label(ctx, phase))}")
+            st.caption(escape_md(ctx.t("timeline.theme", theme=themes[phase])))
+            for actor in ACTOR_CODES:
+                st.markdown(f"**{escape_md(actor_label(ctx, actor))}**")
+                st.markdown(cell_markdown(cells[(actor, phase)], ctx.filters.query))
+
+
+def matrix_grid(ctx: Ctx, area: str) -> None:
+    """The document's table for one area: actor rows × phase columns, themes on top."""
+    meta = _area_meta(ctx, area)
+    st.markdown(f"**{escape_md(ctx.t('matrix.vision'))}**")
+    _md(meta["vision"])
+    cells = area_matrix(ctx.df, area)
+    widths = [1, 3, 3, 3]
+    head = st.columns(widths)
+    head[0].markdown(f"**{escape_md(ctx.t('matrix.fiscal_year'))}**")
+    for col, phase in zip(head[1:], PHASE_CODES, strict=True):
+        col.markdown(f"**{escape_md(phase_label(ctx, phase))}**")
+        col.caption(escape_md(ctx.t("timeline.theme", theme=meta["themes"][phase])))
+    for actor in ACTOR_CODES:
+        with st.container(border=True):
+            row = st.columns(widths)
+            row[0].markdown(f"**{escape_md(actor_label(ctx, actor))}**")
+            for col, phase in zip(row[1:], PHASE_CODES, strict=True):
+                col.markdown(cell_markdown(cells[(actor, phase)], ctx.filters.query))
+    st.caption(ctx.t("common.tentative_note"))
+
+
+def view_link(ctx: Ctx) -> str:
+    """The URL of this page with the current filter (what a colleague should open)."""
+    try:
+        base = (st.context.url or "").split("?", 1)[0]
+    except Exception:  # outside a browser session (tests)
+        base = ""
+    return base + F.query_string(ctx.filters, ctx.lang)
+
+
+def table(ctx: Ctx) -> None:
+    """The filtered rows with readable headers, the text column wide."""
+    frame = _export_frame(_filter_key(ctx.filters), ctx.lang, ctx.df)
+    wide = {ctx.t("export.col.text"), ctx.t("export.col.parent")}
+    # On screen the text comes first after where/when/who; the files keep the export order.
+    first = [ctx.t(f"export.col.{c}") for c in ("area", "phase", "actor", "text", "parent")]
+    order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
+    st.caption(ctx.t("explore.rows", n=len(frame)))
+    st.dataframe(
+        frame,
+        hide_index=True,
+        column_order=order,
+        column_config={c: st.column_config.TextColumn(c, width="large") for c in frame.columns if c in wide},
+        placeholder="—",
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _export_frame(key: tuple, lang: str, _df: pd.DataFrame) -> pd.DataFrame:
+    return export.export_frame(_df, lang)
+
+
+def downloads(ctx: Ctx) -> None:
+    """CSV and XLSX of exactly the filtered rows, built only when clicked."""
+    now = datetime.now(UTC).astimezone()
+    df, lang, f, meta = ctx.df, ctx.lang, ctx.filters, ctx.meta
+    link = view_link(ctx)
+    help_text = ctx.t("explore.download_help", n=len(df))
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        ctx.t("explore.download_csv"),
+        data=lambda: export.to_csv_bytes(df, lang),
+        file_name=export.file_name(f, "csv", now),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        help=help_text,
+    )
+    c2.download_button(
+        ctx.t("explore.download_xlsx"),
+        data=lambda: export.to_xlsx_bytes(
+            df,
+            lang,
+            filter_rows=export.filter_description(f, lang),
+            link=link,
+            exported_at=datetime.now(UTC).astimezone(),
+            data_version=str(meta.get("data_version", "")),
+            areas_meta=meta["areas"],
+            source_title=" ".join(meta["plan"].get("title", [])),
+        ),
+        file_name=export.file_name(f, "xlsx", now),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/table_view:",
+        help=help_text,
+    )

@@ -1,0 +1,401 @@
+"""Figures by structure: trace types, the numbers they carry, order, labels, colours, alt text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts
+from dashboard.aggregate import HOVER_CAP
+from dashboard.build import typed
+from dashboard.i18n import catalogue
+from dashboard.load import load_with_meta
+from dashboard.palette import ACTOR_COLORS, HEATMAP_COLORSCALE
+from dashboard.schema import (
+    ACTOR_BY_CODE,
+    ACTOR_CODES,
+    AREA_BY_CODE,
+    AREA_CODES,
+    AREAS,
+    FISCAL_YEAR_LABELS,
+    PHASE_BY_CODE,
+    PHASE_CODES,
+    TENTATIVE_PHASES,
+    Col,
+)
+
+LANGS = ("ja", "en")
+
+# (area, phase, actor, level): mob and sme have no rows.
+SMALL = [
+    ("ls", "2024", "union", 1),
+    ("ls", "2024", "members", 1),
+    ("ls", "2024", "members", 2),
+    ("ls", "2025", "members", 1),
+    ("cn", "2026", "union", 1),
+    ("su", "2024", "union", 1),
+    ("su", "2025", "union", 1),
+    ("su", "2025", "members", 1),
+    ("hr", "2026", "members", 1),
+    ("hr", "2026", "members", 2),
+]
+
+
+def make_table(spec) -> pd.DataFrame:
+    """A typed initiative table with one row per (area, phase, actor, level) in `spec`."""
+    rows, order, last_item = [], Counter(), {}
+    for seq, (area, phase, actor, level) in enumerate(spec, 1):
+        cell = (area, phase, actor)
+        order[cell] += 1
+        rid = f"{area}-{phase}-{actor}-{order[cell]:02d}"
+        if level == 1:
+            last_item[cell] = rid
+        rows.append(
+            {
+                Col.ID: rid,
+                Col.SEQ: seq,
+                Col.AREA: AREA_BY_CODE[area].ja,
+                Col.AREA_CODE: area,
+                Col.PHASE: PHASE_BY_CODE[phase].ja,
+                Col.PHASE_CODE: phase,
+                Col.FISCAL_YEAR: FISCAL_YEAR_LABELS[phase],
+                Col.PHASE_THEME: f"table theme {area} {phase}",
+                Col.ACTOR: ACTOR_BY_CODE[actor].ja,
+                Col.ACTOR_CODE: actor,
+                Col.SUB_THEME: None,
+                Col.LEVEL: level,
+                Col.PARENT_ID: last_item[cell] if level == 2 else None,
+                Col.N_CHILDREN: 0,
+                Col.ORDER: order[cell],
+                Col.TEXT: f"text {rid}",
+                Col.TENTATIVE: phase in TENTATIVE_PHASES,
+            }
+        )
+    return typed(pd.DataFrame(rows))
+
+
+META_AREAS = [{"code": a, "themes": {p: f"テーマ{a}{p}" for p in PHASE_CODES}} for a in AREA_CODES]
+
+
+@pytest.fixture
+def small() -> pd.DataFrame:
+    """The 10-row table SMALL."""
+    return make_table(SMALL)
+
+
+@pytest.fixture(scope="module")
+def real() -> tuple[pd.DataFrame, dict]:
+    """The project's table and metadata, through dashboard.load."""
+    return load_with_meta()
+
+
+def all_figures(df: pd.DataFrame, lang: str, areas_meta=META_AREAS) -> dict[str, go.Figure]:
+    """Every chart of the module for `df` in `lang`."""
+    return {
+        "area_actor": charts.fig_area_actor(df, lang),
+        "area_actor_stack": charts.fig_area_actor(df, lang, mode="stack"),
+        "actor_by_phase": charts.fig_actor_by(df, Col.PHASE_CODE, lang),
+        "actor_by_phase_stack": charts.fig_actor_by(df, Col.PHASE_CODE, lang, mode="stack"),
+        "heatmap": charts.fig_heatmap(df, lang),
+        "heatmap_union": charts.fig_heatmap(df, lang, actor="union"),
+        "heatmap_members": charts.fig_heatmap(df, lang, actor="members"),
+        "actor_share": charts.fig_actor_share(df, lang),
+        "timeline": charts.fig_timeline(df, areas_meta, lang),
+    }
+
+
+def area_labels(lang: str) -> list[str]:
+    return [a.label(lang) for a in AREAS]
+
+
+def actor_traces(fig: go.Figure) -> dict[str, go.Bar]:
+    """Bar traces by actor code, found through their legend names."""
+    by_name = {tr.name: tr for tr in fig.data if isinstance(tr, go.Bar)}
+    return {
+        a: tr for a in ACTOR_CODES for lang in LANGS if (tr := by_name.get(ACTOR_BY_CODE[a].label(lang))) is not None
+    }
+
+
+def crosstab(df: pd.DataFrame, rows: str, cols: str) -> pd.DataFrame:
+    """Counts computed independently of dashboard.aggregate, on the full grid."""
+    from dashboard.schema import CATEGORIES
+
+    ref = pd.crosstab(df[rows].astype(str), df[cols].astype(str))
+    return ref.reindex(index=list(CATEGORIES[rows]), columns=list(CATEGORIES[cols]), fill_value=0)
+
+
+# --- bars by actor -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("mode", ["group", "stack"])
+def test_area_actor_bars_carry_the_counts(small, lang, mode):
+    """One bar trace per actor over the six areas in plan order; y equals an independent count."""
+    fig = charts.fig_area_actor(small, lang, mode=mode)
+    bars = actor_traces(fig)
+    assert [tr.type for tr in fig.data] == ["bar", "bar"]
+    assert fig.layout.barmode == mode
+    ref = crosstab(small, Col.AREA_CODE, Col.ACTOR_CODE)
+    for a, tr in bars.items():
+        assert list(tr.x) == area_labels(lang)
+        assert list(tr.y) == ref[a].tolist()
+        assert tr.name == ACTOR_BY_CODE[a].label(lang)
+    assert sum(sum(tr.y) for tr in bars.values()) == len(small)
+    assert list(fig.layout.xaxis.categoryarray) == area_labels(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_actor_by_phase(small, lang):
+    """Per-phase bars: phases in plan order, labelled with fiscal year and phase name."""
+    fig = charts.fig_actor_by(small, Col.PHASE_CODE, lang, mode="stack")
+    bars = actor_traces(fig)
+    ticks = list(bars["union"].x)
+    assert len(ticks) == 3
+    for tick, p in zip(ticks, PHASE_CODES, strict=True):
+        assert tick.startswith(FISCAL_YEAR_LABELS[p].rstrip("～"))
+    assert ("現状" if lang == "ja" else "Current") in ticks[0]
+    ref = crosstab(small, Col.PHASE_CODE, Col.ACTOR_CODE)
+    for a in ACTOR_CODES:
+        assert list(bars[a].y) == ref[a].tolist()
+    # Stacked bars show each stack's total above it.
+    totals = sorted(int(re.sub(r"<[^>]+>|,", "", an.text)) for an in fig.layout.annotations)
+    assert totals == sorted(n for n in ref.sum(axis=1).tolist() if n)
+
+
+def test_actor_by_rejects_bad_arguments(small):
+    """Unknown dimension or mode is a programming error, reported at once."""
+    with pytest.raises(ValueError):
+        charts.fig_actor_by(small, Col.ACTOR_CODE, "ja")
+    with pytest.raises(ValueError):
+        charts.fig_actor_by(small, Col.AREA_CODE, "ja", mode="overlay")
+    with pytest.raises(ValueError):
+        charts.fig_heatmap(small, "ja", actor="everyone")
+
+
+def test_bars_on_the_real_table_sum_to_its_length(real):
+    """On the real table each actor's bars sum to that actor's rows, all bars to len(df)."""
+    df, _ = real
+    for dim in (Col.AREA_CODE, Col.PHASE_CODE):
+        bars = actor_traces(charts.fig_actor_by(df, dim, "ja"))
+        for a in ACTOR_CODES:
+            assert sum(bars[a].y) == int((df[Col.ACTOR_CODE] == a).sum())
+        assert sum(sum(tr.y) for tr in bars.values()) == len(df)
+
+
+# --- heatmap -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("actor", [None, "union", "members"])
+def test_heatmap_z_equals_an_independent_count(real, actor):
+    """z is the area × phase crosstab (of one actor or both), areas top-down in plan order."""
+    df, _ = real
+    fig = charts.fig_heatmap(df, "en", actor=actor)
+    (hm,) = fig.data
+    assert hm.type == "heatmap"
+    rows = df if actor is None else df[df[Col.ACTOR_CODE] == actor]
+    ref = crosstab(rows, Col.AREA_CODE, Col.PHASE_CODE)
+    assert [list(r) for r in hm.z] == ref.to_numpy().tolist()
+    assert list(hm.y) == area_labels("en")
+    assert [t.split("<br>")[0] for t in hm.x] == [FISCAL_YEAR_LABELS[p].replace("～", "–") for p in PHASE_CODES]
+    assert fig.layout.yaxis.autorange == "reversed"  # first area at the top
+    assert hm.zmin == 0 and "%{z" in hm.texttemplate
+    assert [list(s) for s in hm.colorscale] == [list(s) for s in HEATMAP_COLORSCALE]
+    assert sum(map(sum, hm.z)) == len(rows)
+
+
+def test_heatmap_title_names_the_actor(small):
+    """A one-actor heatmap says which actor in its title, in the UI language."""
+    for lang in LANGS:
+        title = charts.fig_heatmap(small, lang, actor="members").layout.title.text
+        assert ACTOR_BY_CODE["members"].label(lang).replace("&", "&amp;") in title
+
+
+# --- share -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_actor_share_bars(small, lang):
+    """Horizontal 100 % stacked bars: shares per area sum to 1 (0 where empty), counts in customdata."""
+    fig = charts.fig_actor_share(small, lang)
+    bars = actor_traces(fig)
+    assert fig.layout.barmode == "stack"
+    assert all(tr.orientation == "h" for tr in bars.values())
+    assert list(bars["union"].y) == area_labels(lang)
+    ref = crosstab(small, Col.AREA_CODE, Col.ACTOR_CODE)
+    totals = ref.sum(axis=1).tolist()
+    for i, total in enumerate(totals):
+        s = sum(bars[a].x[i] for a in ACTOR_CODES)
+        assert s == pytest.approx(1.0 if total else 0.0)
+        for a in ACTOR_CODES:
+            n, area_total = bars[a].customdata[i]
+            assert (n, area_total) == (ref[a].iloc[i], total)
+    ls = AREA_CODES.index("ls")  # 1 of 4 is the union's
+    assert bars["union"].text[ls] == "25%" and bars["members"].text[ls] == "75%"
+    assert list(fig.layout.xaxis.range) == [0, 1]
+
+
+# --- timeline ----------------------------------------------------------------------------
+
+
+def timeline_markers(fig: go.Figure) -> dict[str, go.Scatter]:
+    """The per-actor marker traces (those carrying hover text), by actor code."""
+    out = {}
+    for tr in fig.data:
+        if tr.type == "scatter" and tr.mode == "markers+text":
+            (code,) = [a for a in ACTOR_CODES if tr.name in {ACTOR_BY_CODE[a].label(x) for x in LANGS}]
+            out[code] = tr
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_structure(small, lang):
+    """Six lanes top-down, three phases, two actor markers per cell labelled with the counts."""
+    fig = charts.fig_timeline(small, META_AREAS, lang)
+    assert {tr.type for tr in fig.data} == {"scatter"}
+    assert list(fig.layout.yaxis.ticktext) == area_labels(lang)
+    assert list(fig.layout.xaxis.tickvals) == [0, 1, 2]
+    assert fig.layout.xaxis.ticktext[0] == catalogue(lang)("chart.phase_tick.2024")
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: first area on top
+    markers = timeline_markers(fig)
+    assert set(markers) == set(ACTOR_CODES)
+    ref = Counter((a, p, b) for a, p, b, _ in SMALL)
+    for a, tr in markers.items():
+        assert len(tr.x) == 18
+        assert tr.marker.color == ACTOR_COLORS[a]
+        cells = [(area, phase) for area in AREA_CODES for phase in PHASE_CODES]
+        assert [int(t) for t in tr.text] == [ref[(area, phase, a)] for area, phase in cells]
+        # Markers of the same count have the same size; larger counts are larger.
+        sizes = dict(zip([int(t) for t in tr.text], tr.marker.size, strict=True))
+        ordered = [sizes[n] for n in sorted(sizes)]
+        assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)
+    assert sum(int(t) for tr in markers.values() for t in tr.text) == len(small)
+    # The union marker sits left of the members marker in every cell.
+    assert all(u < m for u, m in zip(markers["union"].x, markers["members"].x, strict=True))
+    # Themes come from the metadata, also for cells without initiatives (mob has none).
+    (themes,) = [tr for tr in fig.data if tr.mode == "text"]
+    assert len(themes.text) == 18 and "テーマmob2024" in themes.text
+    # A thin line joins each lane's phases.
+    (lines,) = [tr for tr in fig.data if tr.mode == "lines"]
+    assert lines.line.width <= 2 and sum(v is None for v in lines.x) == 6
+
+
+@pytest.mark.parametrize(("lang", "more"), [("ja", "…他 3 件"), ("en", "… 3 more")])
+def test_timeline_hover_lists_are_capped(lang, more):
+    """A cell of HOVER_CAP + 3 items hovers with HOVER_CAP items and '…他 3 件' / '… 3 more'."""
+    df = make_table([("hr", "2025", "members", 1)] * (HOVER_CAP + 3))
+    fig = charts.fig_timeline(df, META_AREAS, lang)
+    tr = timeline_markers(fig)["members"]
+    i = AREA_CODES.index("hr") * 3 + PHASE_CODES.index("2025")
+    lines = tr.hovertext[i].split("<br>")
+    items = [ln for ln in lines if "text hr-2025" in ln]
+    assert len(items) == HOVER_CAP
+    assert lines[-1] == more
+    assert AREA_BY_CODE["hr"].label(lang) in lines[0]
+
+
+def test_timeline_hover_escapes_markup():
+    """Initiative text reaches the hover escaped, so '<' in data cannot become markup."""
+    df = make_table([("ls", "2024", "union", 1)])
+    df[Col.TEXT] = pd.array(["<b>x</b> & y"], dtype="string")
+    tr = timeline_markers(charts.fig_timeline(df, META_AREAS, "ja"))["union"]
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in tr.hovertext[0]
+
+
+def test_timeline_limits_lanes_on_request(small):
+    """`areas` keeps only the chosen lanes, in plan order."""
+    fig = charts.fig_timeline(small, META_AREAS, "en", areas=["su", "ls"])
+    assert list(fig.layout.yaxis.ticktext) == [AREA_BY_CODE["ls"].en, AREA_BY_CODE["su"].en]
+    assert all(len(tr.x) == 6 for tr in timeline_markers(fig).values())
+
+
+def test_timeline_on_a_large_table_stays_small(real):
+    """100,000 rows give the same 18 cells per actor and a figure of a few tens of kB."""
+    df, meta = real
+    big = pd.concat([df] * (100_000 // len(df) + 1), ignore_index=True)
+    fig = charts.fig_timeline(big, meta["areas"], "ja")
+    markers = timeline_markers(fig)
+    assert sum(int(t.replace(",", "")) for tr in markers.values() for t in tr.text) == len(big)
+    for tr in markers.values():
+        assert len(tr.x) == 18
+        assert all(h.count("<br>") <= HOVER_CAP + 2 for h in tr.hovertext)
+    assert len(json.dumps(fig.to_plotly_json(), default=str, ensure_ascii=False)) < 60_000
+
+
+# --- across all figures ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_has_alt_text_with_the_total(real, lang):
+    """meta['alt'] is one sentence carrying the number of initiatives shown."""
+    df, meta = real
+    for name, fig in all_figures(df, lang, meta["areas"]).items():
+        alt = fig.layout.meta["alt"]
+        total = len(df) if not name.startswith("heatmap_") else int((df[Col.ACTOR_CODE] == name[8:]).sum())
+        assert isinstance(alt, str) and re.search(rf"\b{total}\b", alt), name
+        assert alt.rstrip().endswith("。" if lang == "ja" else "."), name
+        assert alt.count("。") <= 1, name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_labels_follow_the_ui_language(small, lang):
+    """Titles and legend names are the catalogue's / schema's text for `lang`, not the other one."""
+    other = "en" if lang == "ja" else "ja"
+    others = all_figures(small, other)
+    for name, fig in all_figures(small, lang).items():
+        title = fig.layout.title.text
+        assert title and title != others[name].layout.title.text, name
+        names = {tr.name for tr in fig.data if tr.name}
+        assert names <= {a.label(lang) for a in (ACTOR_BY_CODE[c] for c in ACTOR_CODES)}, name
+    assert charts.fig_area_actor(small, lang).layout.yaxis.title.text == catalogue(lang)("chart.axis.count")
+
+
+def test_actor_colours_are_the_same_in_every_figure(small):
+    """Each actor has one colour across all figures and languages, the palette's."""
+    seen: dict[str, set[str]] = {a: set() for a in ACTOR_CODES}
+    for lang in LANGS:
+        for fig in all_figures(small, lang).values():
+            for tr in fig.data:
+                for a in ACTOR_CODES:
+                    if tr.name == ACTOR_BY_CODE[a].label(lang):
+                        seen[a].add(tr.marker.color)
+    assert seen == {a: {ACTOR_COLORS[a]} for a in ACTOR_CODES}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_empty_table_gives_full_axes_zeros_and_a_note(small, lang):
+    """Filtered to nothing: no error, all categories on the axes, zero values, a 'no data' note."""
+    empty = small.iloc[0:0]
+    note = catalogue(lang)("chart.no_data")
+    for name, fig in all_figures(empty, lang).items():
+        assert note in [an.text for an in fig.layout.annotations], name
+        assert re.search(r"\b0\b", fig.layout.meta["alt"]), name
+        for tr in fig.data:
+            if tr.type == "bar":
+                assert len(tr.y) in (3, 6) and not any(tr.x if tr.orientation == "h" else tr.y)
+            if tr.type == "heatmap":
+                assert [list(r) for r in tr.z] == [[0, 0, 0]] * 6
+    assert list(charts.fig_heatmap(empty, lang).data[0].y) == area_labels(lang)
+    assert list(timeline_markers(charts.fig_timeline(empty, META_AREAS, lang))["union"].text) == ["0"] * 18
+
+
+def test_figures_are_light_with_a_japanese_font_and_no_maps(small):
+    """White background, a font list that renders Japanese, and only bar/heatmap/scatter traces."""
+    for fig in all_figures(small, "ja").values():
+        layout = fig.layout.template.layout
+        assert layout.paper_bgcolor == "white" and layout.plot_bgcolor == "white"
+        assert "Noto Sans CJK JP" in layout.font.family
+        assert {tr.type for tr in fig.data} <= {"bar", "heatmap", "scatter"}
+
+
+def test_figures_do_not_change_their_input(small):
+    """Building every figure leaves the input frame identical."""
+    shuffled = small.sample(frac=1, random_state=5)
+    before = shuffled.copy(deep=True)
+    for lang in LANGS:
+        all_figures(shuffled, lang)
+    pd.testing.assert_frame_equal(shuffled, before)

@@ -1,0 +1,152 @@
+"""AppTest: every page runs, filters change what is shown, the URL restores the filter."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import filters as F
+from dashboard.build import write_parquet
+from dashboard.paths import ENV_VAR, ROOT
+
+PAGES = ["views/overview.py", "views/timeline.py", "views/matrix.py", "views/actors.py", "views/explore.py"]
+TITLES_JA = ["概要", "タイムライン", "分野マトリクス", "実施主体", "一覧・ダウンロード"]
+TITLES_EN = ["Overview", "Timeline", "Area matrix", "Actors", "Explore & download"]
+
+
+def run(page: str | None = None, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def count_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if "件" in c.value or "match" in c.value)
+
+
+@pytest.fixture
+def fixture_table(tmp_path, monkeypatch, built):
+    """A 14-row table (two areas) served through INITIATIVES_PATH."""
+    df, meta = built
+    small = df[df["area_code"].isin(["su", "mob"]) & (df["order"] <= 3)].reset_index(drop=True)
+    path = tmp_path / "small.parquet"
+    write_parquet(small, meta, path)
+    monkeypatch.setenv(ENV_VAR, str(path))
+    return small
+
+
+@pytest.mark.parametrize(("page", "title"), list(zip(PAGES, TITLES_JA, strict=True)))
+def test_every_page_runs_on_the_real_data(page, title):
+    """Each page renders its Japanese title and the count, with no exception."""
+    at = run(page)
+    assert not at.exception
+    assert at.title[0].value == title
+    assert count_caption(at) == "該当 155 件 ／ 全 155 件"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_a_small_fixture(fixture_table, page):
+    """Each page runs on another table of the same schema (INITIATIVES_PATH)."""
+    at = run(page)
+    assert not at.exception
+    n = len(fixture_table)
+    assert count_caption(at) == f"該当 {n} 件 ／ 全 {n} 件"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_a_filter_matching_nothing(page):
+    """An empty result is shown without error."""
+    at = run(page, {"q": "存在しない語句"})
+    assert not at.exception
+    assert count_caption(at).startswith("該当 0 件")
+
+
+def test_changing_a_filter_changes_the_count(committed):
+    """Choosing an area in the sidebar narrows the count and writes the URL."""
+    df, _ = committed
+    at = run("views/explore.py")
+    at.multiselect(key="w_area").set_value(["su"]).run()
+    expected = len(F.apply(df, F.Filters(areas=("su",))))
+    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert at.query_params["area"] == ["su"] or at.query_params["area"] == "su"
+    at.text_input(key="w_q").set_value("ＥＸＰＯ").run()
+    expected = len(F.apply(df, F.Filters(areas=("su",), query="EXPO")))
+    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+
+
+def test_query_params_restore_the_filter(committed):
+    """Opening ?area=su&phase=2026 shows exactly those initiatives and sets the widgets."""
+    df, _ = committed
+    at = run("views/explore.py", {"area": "su", "phase": "2026"})
+    expected = len(F.apply(df, F.Filters(areas=("su",), phases=("2026",))))
+    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert at.multiselect(key="w_area").value == ["su"]
+    assert not at.warning
+
+
+def test_filter_survives_a_page_switch(committed):
+    """Moving to another page keeps the filter and the URL."""
+    at = run("views/overview.py", {"area": ["su", "cn"]})
+    at.switch_page("views/actors.py").run()
+    df, _ = committed
+    expected = len(F.apply(df, F.Filters(areas=("cn", "su"))))
+    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert list(at.query_params.get("area", [])) == ["cn", "su"]
+
+
+def test_invalid_params_give_a_notice():
+    """Unknown keys and invalid values are dropped with a visible notice."""
+    at = run("views/overview.py", {"area": ["su", "<script>"], "bogus": "1"})
+    assert not at.exception
+    texts = " ".join(w.value for w in at.warning)
+    assert "bogus" in texts and "script" in texts
+    assert count_caption(at) != "該当 155 件 ／ 全 155 件"
+
+
+def test_reset_clears_the_filter():
+    """The reset button returns to all initiatives."""
+    at = run("views/overview.py", {"area": "su", "q": "EXPO"})
+    at.button[0].click().run()
+    assert count_caption(at) == "該当 155 件 ／ 全 155 件"
+    assert at.text_input(key="w_q").value == ""
+
+
+@pytest.mark.parametrize(("page", "title"), list(zip(PAGES, TITLES_EN, strict=True)))
+def test_english_interface(page, title):
+    """lang=en shows the English interface."""
+    at = run(page, {"lang": "en"})
+    assert not at.exception
+    assert at.title[0].value == title
+    assert count_caption(at) == "155 of 155 initiatives match"
+
+
+def test_broken_data_file_shows_a_message(tmp_path, monkeypatch):
+    """A broken data file gives a clear message naming it and the rebuild command; no exception."""
+    bad = tmp_path / "broken.parquet"
+    bad.write_text("not parquet", encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(bad))
+    at = run()
+    assert not at.exception
+    msg = at.error[0].value
+    assert "broken" in msg and "make data" in msg
+
+
+def test_matrix_lists_the_cells_of_the_chosen_area():
+    """The matrix page shows the chosen area's items, sub-items nested, search hits highlighted."""
+    at = run("views/matrix.py", {"area": "su", "q": "EXPO"})
+    body = "\n".join(m.value for m in at.markdown)
+    assert ":orange-background[EXPO]" in body
+    at = run("views/matrix.py", {"area": "su"})
+    body = "\n".join(m.value for m in at.markdown)
+    assert "    - 国内外有力スタートアップDBへの域内スタートアップの登録" in body
+
+
+def test_explore_offers_both_downloads():
+    """The explore page has the CSV and XLSX download buttons."""
+    at = run("views/explore.py", {"area": "su"})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any("CSV" in lbl for lbl in labels) and any("xlsx" in lbl for lbl in labels)
