@@ -1,0 +1,1 @@
+"""Real-browser tests (Playwright + Chromium); a package so their module names cannot clash with tests/*."""

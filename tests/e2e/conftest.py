@@ -1,0 +1,249 @@
+"""Real-browser fixtures: the app served by `streamlit run` (as `make run` does) and Debian's Chromium.
+
+Fixtures
+    app_server          session; base URL ("http://127.0.0.1:<port>") of app.py on the committed data
+    app_server_factory  session; start(env=None, script="app.py") -> base URL of another server, e.g.
+                        start({"INITIATIVES_PATH": str(parquet)}) for a fixture table (one server per
+                        distinct env/script, reused, stopped at the end of the session)
+    browser             session; Playwright Chromium (/usr/bin/chromium); fails with the install command
+    page                function; a fresh context (1400×1000, ja-JP, downloads accepted) whose page
+                        records `page.console_errors` (console.error and uncaught page errors) and
+                        `page.external_requests` (any request not to the loopback server)
+
+Helpers (wait_ready, goto, expect_rerun, wait_for_charts, save_screenshot, axe_violations, …) live in
+tests/e2e/support.py. Everything under tests/e2e is marked `e2e`; servers and the browser start only
+when an e2e test asks for them, so `pytest -m "not e2e"` pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+from .support import DEFAULT_TIMEOUT, ROOT, install_run_counter, save_screenshot
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+INSTALL_COMMAND = "apt-get update && apt-get install -y chromium fonts-noto-cjk"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1400, "height": 1000}
+HEALTH_TIMEOUT = 60.0  # s
+LOOPBACK = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under tests/e2e `e2e` (before `-m` deselects)."""
+    for item in items:
+        if Path(item.path).resolve().is_relative_to(HERE):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[pytest.TestReport]:
+    """Keep each phase's report on the item, so the `page` fixture can screenshot failures."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+# ---------------------------------------------------------------------------------------- server
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """One `python -m streamlit run <script>` process in its own process group, logs in files."""
+
+    def __init__(self, script: str, env: Mapping[str, str], log_dir: Path) -> None:
+        self.port = _free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.stdout_path = log_dir / f"streamlit-{self.port}.out"
+        self.stderr_path = log_dir / f"streamlit-{self.port}.err"
+        # The `make run` command (same interpreter, same script, cwd = the project so that
+        # .streamlit/config.toml applies), on a free loopback port. No file watcher: an edit to any
+        # source file while the tests run would otherwise show the "File change. Rerun" status
+        # widget, which the readiness rule (rightly) treats as not ready.
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ]
+        full_env = {k: v for k, v in os.environ.items() if k != "INITIATIVES_PATH"}  # only what the test asks for
+        full_env.update(env)
+        full_env["PYTHONUNBUFFERED"] = "1"
+        with self.stdout_path.open("wb") as out, self.stderr_path.open("wb") as err:
+            self.proc = subprocess.Popen(
+                cmd, cwd=ROOT, env=full_env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+
+    def logs(self) -> str:
+        def tail(path: Path) -> str:
+            text = path.read_text(errors="replace") if path.exists() else ""
+            return text[-4000:] or "(empty)"
+
+        return f"--- stderr ---\n{tail(self.stderr_path)}\n--- stdout ---\n{tail(self.stdout_path)}"
+
+    def wait_healthy(self, timeout: float = HEALTH_TIMEOUT) -> None:
+        """Poll /_stcore/health until it answers "ok"; fail with the server's output otherwise."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"streamlit exited with code {self.proc.returncode} before answering\n{self.logs()}")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200 and resp.read().strip() == b"ok":
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)  # polling interval of a bounded wait, not a readiness guess
+        self.stop()
+        pytest.fail(f"streamlit did not answer {self.base_url}/_stcore/health within {timeout:.0f} s\n{self.logs()}")
+
+    def stop(self) -> None:
+        """SIGTERM the process group, wait, SIGKILL it if it is still there."""
+        if self.proc.poll() is not None:
+            return
+        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.proc.wait(timeout=wait)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+
+@pytest.fixture(scope="session")
+def app_server_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """start(env=None, script="app.py") -> base URL; one server per distinct (script, env), stopped at the end."""
+    log_dir = tmp_path_factory.mktemp("streamlit-logs")
+    servers: dict[tuple, AppServer] = {}
+
+    def start(env: Mapping[str, str] | None = None, script: str = "app.py") -> str:
+        env = {k: str(v) for k, v in (env or {}).items()}
+        key = (script, tuple(sorted(env.items())))
+        if key not in servers:
+            server = AppServer(script, env, log_dir)
+            try:
+                server.wait_healthy()
+            except BaseException:
+                server.stop()
+                raise
+            servers[key] = server
+        return servers[key].base_url
+
+    try:
+        yield start
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def app_server(app_server_factory: Callable[..., str]) -> str:
+    """Base URL of app.py serving the committed data/initiatives.parquet."""
+    return app_server_factory()
+
+
+# --------------------------------------------------------------------------------------- browser
+
+
+def _require_browser() -> None:
+    """Fail (never skip) when Chromium or a Japanese font is missing, with the command that installs them."""
+    hint = f"Install them (as root): {INSTALL_COMMAND}   — or run `make browser`."
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. {hint}", pytrace=False)
+    if shutil.which("fc-list") is None:
+        pytest.fail(f"fc-list (fontconfig) is missing, so no CJK font can be found. {hint}", pytrace=False)
+    fonts = subprocess.run(["fc-list", ":lang=ja"], capture_output=True, text=True, check=False).stdout
+    if not fonts.strip():
+        pytest.fail(f"No Japanese font is installed (`fc-list :lang=ja` is empty). {hint}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Headless Chromium driven by Playwright's sync API (Playwright cannot download its own browser here)."""
+    _require_browser()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - the `test` extra installs it
+        pytest.fail(f"playwright is not installed ({exc}); `make test` installs the `test` extra.", pytrace=False)
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, request: pytest.FixtureRequest) -> Iterator:
+    """A page in a fresh context; `page.console_errors` and `page.external_requests` collect as it runs.
+
+    On a failed test its last state is saved as test-artifacts/screenshots/FAILED-<test>.png.
+    """
+    context = browser.new_context(viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo", accept_downloads=True)
+    context.set_default_timeout(DEFAULT_TIMEOUT)
+    install_run_counter(context)
+    pg = context.new_page()
+    pg.console_errors = []
+    pg.external_requests = []
+
+    def on_console(msg) -> None:
+        if msg.type == "error":
+            pg.console_errors.append(f"console.error: {msg.text} ({msg.location.get('url', '')})")
+
+    def on_request(req) -> None:
+        if not req.url.startswith(LOOPBACK):
+            pg.external_requests.append(req.url)
+
+    pg.on("console", on_console)
+    pg.on("pageerror", lambda exc: pg.console_errors.append(f"pageerror: {exc}"))
+    pg.on("request", on_request)
+    try:
+        yield pg
+    finally:
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed and not pg.is_closed():
+            try:
+                save_screenshot(pg, f"FAILED-{request.node.name}")
+            except Exception as exc:  # a broken page must not hide the test's own failure
+                print(f"could not save the failure screenshot: {exc}", file=sys.stderr)
+        context.close()
