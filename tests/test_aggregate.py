@@ -278,3 +278,37 @@ def test_aggregations_do_not_change_their_input(small, fn):
     before = shuffled.copy(deep=True)
     fn(shuffled)
     pd.testing.assert_frame_equal(shuffled, before)
+
+
+def test_counts_by_actor_is_a_wide_grid(small):
+    """Per-phase counts with one column per actor, every phase present, summing to len(df)."""
+    out = aggregate.counts_by_actor(small, Col.PHASE_CODE)
+    assert list(out.columns) == list(ACTOR_CODES)
+    assert [str(i) for i in out.index] == list(PHASE_CODES)
+    expected = Counter((p, b) for _, p, b, _ in SMALL)
+    assert out.to_numpy().tolist() == [[expected[(p, b)] for b in ACTOR_CODES] for p in PHASE_CODES]
+    assert int(out.to_numpy().sum()) == len(small)
+
+
+def test_instrument_counts_grid(real):
+    """Instrument counts cover every category × type; an item with two types counts under both."""
+    from dashboard.schema import INSTRUMENT_CODES
+
+    df, _ = real
+    grid = aggregate.instrument_counts(df, Col.ACTOR_CODE)
+    assert list(grid.columns) == list(INSTRUMENT_CODES) and list(grid.index) == ["union", "members"]
+    assert int(grid.to_numpy().sum()) == sum(len(t) for t in df[Col.INSTRUMENT_TYPES])
+    union_funding = sum(
+        "funding" in list(t) for a, t in zip(df[Col.ACTOR_CODE], df[Col.INSTRUMENT_TYPES], strict=True) if a == "union"
+    )
+    assert grid.loc["union", "funding"] == union_funding
+
+
+def test_expo_share_grid(real):
+    """Expo share per area × phase: 18 rows, counts add up, share 0 where a cell is empty."""
+    df, _ = real
+    s = aggregate.expo_share(df)
+    assert len(s) == 18 and int(s["total"].sum()) == len(df)
+    assert int(s["expo"].sum()) == int(df[Col.EXPO_RELATED].sum())
+    empty = aggregate.expo_share(df.iloc[0:0])
+    assert (empty["share"] == 0).all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -399,3 +400,82 @@ def test_figures_do_not_change_their_input(small):
     for lang in LANGS:
         all_figures(shuffled, lang)
     pd.testing.assert_frame_equal(shuffled, before)
+
+
+# --- analysis charts -----------------------------------------------------------------------
+
+
+def _explode_counts(df: pd.DataFrame, dim: str) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    for key, types in zip(df[dim].astype(str), df[Col.INSTRUMENT_TYPES], strict=True):
+        for code in types:
+            out[(key, str(code))] = out.get((key, str(code)), 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_instrument_heatmap_counts_each_type_once_per_item(real, lang):
+    """Actor × instrument z equals a count done row by row; labels follow the language."""
+    from dashboard.schema import ACTOR_CODES, INSTRUMENT_BY_CODE, INSTRUMENT_CODES
+
+    df, _ = real
+    fig = charts.fig_instrument_heatmap(df, lang)
+    (hm,) = fig.data
+    expected = _explode_counts(df, Col.ACTOR_CODE)
+    assert hm.type == "heatmap"
+    assert [list(r) for r in hm.z] == [[expected.get((a, c), 0) for c in INSTRUMENT_CODES] for a in ACTOR_CODES]
+    shown = [html.unescape(x.replace("<br>", "")).replace(" ", "") for x in hm.x]
+    assert shown == [INSTRUMENT_BY_CODE[c].label(lang).replace(" ", "") for c in INSTRUMENT_CODES]
+    assert str(len(df)) in fig.layout.meta["alt"]
+
+
+@pytest.mark.parametrize("dim", [Col.PHASE_CODE, Col.AREA_CODE])
+def test_instrument_mix_shares_sum_to_one(real, dim):
+    """Each category's shares over the instrument traces add up to 1 (or 0 when empty)."""
+    from dashboard.palette import INSTRUMENT_COLORS
+    from dashboard.schema import INSTRUMENT_CODES
+
+    df, _ = real
+    fig = charts.fig_instrument_mix(df, dim, "ja")
+    assert [tr.marker.color for tr in fig.data] == [INSTRUMENT_COLORS[c] for c in INSTRUMENT_CODES]
+    sums = [sum(tr.x[i] for tr in fig.data) for i in range(len(fig.data[0].x))]
+    assert all(abs(s - 1) < 1e-9 for s in sums)
+    counts = _explode_counts(df, dim)
+    rnd = next(tr for tr, c in zip(fig.data, INSTRUMENT_CODES, strict=True) if c == "rnd")
+    assert sum(int(cd[0]) for cd in rnd.customdata) == sum(v for (_, c), v in counts.items() if c == "rnd")
+
+
+def test_expo_heatmap_shares(real):
+    """The Expo heatmap carries each cell's share of Expo-related items."""
+    df, _ = real
+    fig = charts.fig_expo(df, "ja")
+    (hm,) = fig.data
+    su = df[(df[Col.AREA_CODE] == "su") & (df[Col.PHASE_CODE] == "2025")]
+    assert hm.z[3][1] == pytest.approx(su[Col.EXPO_RELATED].mean())
+    assert f"{int(su[Col.EXPO_RELATED].sum())}/{len(su)}" in hm.text[3][1]
+    assert str(int(df[Col.EXPO_RELATED].sum())) in fig.layout.meta["alt"]
+
+
+def test_terms_chart_lists_terms_in_order():
+    """The key-term bars show the terms most frequent first, escaped."""
+    top = pd.DataFrame({"term": ["万博", "<b>x</b>"], "count": [5, 2]})
+    fig = charts.fig_terms(top, "en")
+    (bar,) = fig.data
+    assert list(bar.x) == [5, 2] and bar.y[1] == "&lt;b&gt;x&lt;/b&gt;"
+    assert "万博" in fig.layout.meta["alt"]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda df: charts.fig_instrument_heatmap(df, "ja"),
+        lambda df: charts.fig_instrument_mix(df, Col.AREA_CODE, "ja"),
+        lambda df: charts.fig_expo(df, "ja"),
+        lambda df: charts.fig_terms(pd.DataFrame({"term": [], "count": []}), "ja"),
+    ],
+)
+def test_analysis_charts_on_an_empty_table(real, build):
+    """An empty filter result gives a figure with a no-data note, never an error."""
+    empty = real[0].iloc[0:0]
+    fig = build(empty)
+    assert any("該当" in (a.text or "") for a in fig.layout.annotations)

@@ -180,3 +180,36 @@ def test_parser_never_raises_and_stays_valid(params):
     assert state.lang in ("ja", "en")
     assert F.parse_query_params(F.to_query_params(f, state.lang)).filters == f
     assert all(len(n.value) <= F.MAX_VALUE_CHARS + 1 for n in state.notices)
+
+
+@pytest.fixture
+def analysed(small) -> pd.DataFrame:
+    out = small.copy()
+    out[Col.INSTRUMENT_TYPES] = [["outreach"], ["matching", "outreach"], ["talent"], ["rnd"], ["infrastructure"]]
+    out[Col.EXPO_RELATED] = [True, True, False, False, False]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("f", "expected"),
+    [
+        (F.Filters(instruments=("outreach",)), ["a", "b"]),
+        (F.Filters(instruments=("talent", "rnd")), ["c", "d"]),  # any of the chosen types
+        (F.Filters(expo=True), ["a", "b"]),
+        (F.Filters(expo=False), ["c", "d", "e"]),
+        (F.Filters(expo=True, instruments=("matching",)), ["b"]),
+    ],
+)
+def test_instrument_and_expo_filters(analysed, f, expected):
+    """Instrument types (any of) and Expo linkage filter the analysis columns."""
+    assert ids(F.apply(analysed, f)) == expected
+
+
+def test_instrument_and_expo_params():
+    """instrument and expo round-trip through the URL; invalid values give notices."""
+    state = F.parse_query_params({"instrument": ["talent", "outreach", "magic"], "expo": ["1"]})
+    assert state.filters.instruments == ("outreach", "talent") and state.filters.expo is True
+    assert [(n.key, n.param) for n in state.notices] == [("url.invalid_value", "instrument")]
+    assert F.to_query_params(state.filters) == {"instrument": ["outreach", "talent"], "expo": ["1"]}
+    assert F.parse_query_params({"expo": ["0"]}).filters.expo is False
+    assert F.parse_query_params({"expo": ["yes"]}).notices[0].param == "expo"

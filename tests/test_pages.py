@@ -9,9 +9,16 @@ from dashboard import filters as F
 from dashboard.build import write_parquet
 from dashboard.paths import ENV_VAR, ROOT
 
-PAGES = ["views/overview.py", "views/timeline.py", "views/matrix.py", "views/actors.py", "views/explore.py"]
-TITLES_JA = ["概要", "タイムライン", "分野マトリクス", "実施主体", "一覧・ダウンロード"]
-TITLES_EN = ["Overview", "Timeline", "Area matrix", "Actors", "Explore & download"]
+PAGES = [
+    "views/overview.py",
+    "views/timeline.py",
+    "views/matrix.py",
+    "views/actors.py",
+    "views/explore.py",
+    "views/analysis.py",
+]
+TITLES_JA = ["概要", "タイムライン", "分野マトリクス", "実施主体", "一覧・ダウンロード", "分析"]
+TITLES_EN = ["Overview", "Timeline", "Area matrix", "Actors", "Explore & download", "Analysis"]
 
 
 def run(page: str | None = None, params: dict | None = None) -> AppTest:
@@ -150,3 +157,33 @@ def test_explore_offers_both_downloads():
     at = run("views/explore.py", {"area": "su"})
     labels = [b.proto.label for b in at.get("download_button")]
     assert any("CSV" in lbl for lbl in labels) and any("xlsx" in lbl for lbl in labels)
+
+
+def test_instrument_and_expo_params_filter_the_pages(committed):
+    """?instrument=…&expo=1 restores the analysis filters."""
+    df, _ = committed
+    at = run("views/analysis.py", {"instrument": "funding", "expo": "1"})
+    assert not at.exception
+    expected = len(F.apply(df, F.Filters(instruments=("funding",), expo=True)))
+    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+
+
+def test_choosing_a_term_searches_by_it(committed):
+    """Choosing a key term puts it in the search box and narrows every page."""
+    df, _ = committed
+    at = run("views/analysis.py", {"area": "su"})
+    picker = at.button_group(key="term_pick")
+    assert "スタートアップ" in picker.options
+    picker.set_value("スタートアップ").run()
+    assert at.text_input(key="w_q").value == "スタートアップ"
+    expected = len(F.apply(df, F.Filters(areas=("su",), query="スタートアップ")))
+    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+
+
+def test_analysis_page_shows_pairs_and_progression():
+    """The analysis page lists 連携候補 and the progression of the chosen area."""
+    at = run("views/analysis.py", {"area": "su"})
+    body = "\n".join(m.value for m in at.markdown)
+    assert "次期情報発信戦略の策定" in body
+    frames = at.dataframe
+    assert any("関西広域連合の取組" in f.value.columns for f in frames)

@@ -1,4 +1,4 @@
-"""一覧・ダウンロード: the filtered table and downloads of exactly those rows."""
+"""一覧・ダウンロード: the filtered table, downloads of exactly those rows, one initiative's details."""
 
 import streamlit as st
 
@@ -9,6 +9,8 @@ t = ctx.t
 ui.header(ctx, "page.explore")
 
 ui.downloads(ctx)
-ui.table(ctx)
+chosen = ui.explore_table(ctx)
+if chosen:
+    ui.detail(ctx, chosen)
 st.caption(t("explore.link"))
 st.code(ui.view_link(ctx), language=None)

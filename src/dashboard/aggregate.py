@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .schema import ACTOR_CODES, AREA_CODES, CATEGORIES, LEVELS, PHASE_CODES, Col
+from .schema import ACTOR_CODES, AREA_CODES, CATEGORIES, INSTRUMENT_CODES, LEVELS, PHASE_CODES, Col
 
 # At most this many initiatives are listed per hover; the rest are counted.
 HOVER_CAP = 12
@@ -45,6 +45,14 @@ def counts(df: pd.DataFrame, dims: Sequence[str]) -> pd.DataFrame:
     keys = [_codes(df, d) for d in dims]
     out = pd.Series(1, index=df.index, dtype="int64").groupby(keys, observed=False).sum()
     return out.rename("n").astype("int64").reset_index()
+
+
+def counts_by_actor(df: pd.DataFrame, dim: str) -> pd.DataFrame:
+    """Counts per category of `dim` (index, plan order) × actor code (columns), zeros included."""
+    c = counts(df, [dim, Col.ACTOR_CODE])
+    wide = c.pivot(index=dim, columns=Col.ACTOR_CODE, values="n")
+    wide.columns = [str(x) for x in wide.columns]
+    return wide.reindex(columns=list(ACTOR_CODES), fill_value=0).astype("int64")
 
 
 def _by(df: pd.DataFrame, col: str) -> dict[str, int]:
@@ -145,3 +153,23 @@ def timeline_lanes(df: pd.DataFrame, areas_meta: Iterable[Mapping] | None = None
         out[f"items_{a}"] = lists
         out[f"more_{a}"] = [int(k) - len(v) for k, v in zip(n, lists, strict=True)]
     return out
+
+
+def instrument_counts(df: pd.DataFrame, dim: str) -> pd.DataFrame:
+    """Initiatives per category of `dim` (rows, plan order) × instrument type (columns, taxonomy order).
+
+    An initiative with several types counts once under each.
+    """
+    long = df[[dim, Col.INSTRUMENT_TYPES]].explode(Col.INSTRUMENT_TYPES).dropna(subset=[Col.INSTRUMENT_TYPES])
+    table = pd.crosstab(_codes(long, dim), long[Col.INSTRUMENT_TYPES].astype(str))
+    return table.reindex(index=list(GRID[dim]), columns=list(INSTRUMENT_CODES), fill_value=0).astype("int64")
+
+
+def expo_share(df: pd.DataFrame) -> pd.DataFrame:
+    """Per area × phase (all 18, plan order): initiatives, Expo-related ones and their share (0 if none)."""
+    base = counts(df, [Col.AREA_CODE, Col.PHASE_CODE]).rename(columns={"n": "total"})
+    linked = counts(df[df[Col.EXPO_RELATED]], [Col.AREA_CODE, Col.PHASE_CODE])["n"].to_numpy()
+    base["expo"] = linked
+    total = base["total"].to_numpy()
+    base["share"] = [e / n if n else 0.0 for e, n in zip(linked, total, strict=True)]
+    return base

@@ -23,11 +23,22 @@ from .palette import (
     ACTOR_COLORS,
     GRID_COLOR,
     HEATMAP_COLORSCALE,
+    INSTRUMENT_COLORS,
     LINE_COLOR,
     MUTED_COLOR,
     TEXT_COLOR,
 )
-from .schema import ACTOR_BY_CODE, ACTOR_CODES, ACTORS, AREA_BY_CODE, AREA_CODES, PHASE_CODES, Col
+from .schema import (
+    ACTOR_BY_CODE,
+    ACTOR_CODES,
+    ACTORS,
+    AREA_BY_CODE,
+    AREA_CODES,
+    INSTRUMENT_BY_CODE,
+    INSTRUMENT_CODES,
+    PHASE_CODES,
+    Col,
+)
 
 FONT_FAMILY = "Noto Sans CJK JP, Hiragino Sans, Hiragino Kaku Gothic ProN, Meiryo, sans-serif"
 MODES = ("group", "stack")
@@ -195,7 +206,7 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
     key = "area" if dim == Col.AREA_CODE else "phase"
     title = t(f"chart.actor_by.{key}.title")
     labels = _dim_labels(dim, lang)
-    grid = counts_by(df, dim)  # rows: categories in plan order; columns: actors
+    grid = aggregate.counts_by_actor(df, dim)  # rows: categories in plan order; columns: actors
     fig = go.Figure()
     for a in ACTOR_CODES:
         name = actor_label(a, lang)
@@ -255,14 +266,6 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
 def fig_area_actor(df: pd.DataFrame, lang: str = "ja", mode: str = "group") -> go.Figure:
     """Initiatives per area, one bar series per actor (the overview chart)."""
     return fig_actor_by(df, Col.AREA_CODE, lang, mode)
-
-
-def counts_by(df: pd.DataFrame, dim: str) -> pd.DataFrame:
-    """Counts per category of `dim` (rows, plan order) × actor code (columns), zeros included."""
-    c = aggregate.counts(df, [dim, Col.ACTOR_CODE])
-    wide = c.pivot(index=dim, columns=Col.ACTOR_CODE, values="n")
-    wide.columns = [str(x) for x in wide.columns]
-    return wide.reindex(columns=list(ACTOR_CODES), fill_value=0).astype("int64")
 
 
 def fig_heatmap(df: pd.DataFrame, lang: str = "ja", actor: str | None = None) -> go.Figure:
@@ -594,4 +597,209 @@ def fig_timeline(
     )
     if not total:  # beside the legend, clear of the themes
         _no_data(fig, lang, x=1, y=-0.01, xanchor="right", yanchor="top")
+    return fig
+
+
+# --- analysis charts ---------------------------------------------------------------------
+
+
+def instrument_label(code: str, lang: str) -> str:
+    return INSTRUMENT_BY_CODE[code].label(lang)
+
+
+def _wrap_label(label: str, width: int = 7) -> str:
+    """A long category label on two lines (after '・' or at a space), escaped."""
+    if len(label) <= width:
+        return _esc(label)
+    for sep in ("・", ", ", " & ", " "):
+        if sep in label:
+            head, tail = label.split(sep, 1)
+            return _esc(head + sep.rstrip()) + "<br>" + _esc(tail)
+    return _esc(label)
+
+
+def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
+    """Actor × instrument-type heatmap: how many initiatives of each actor use each instrument."""
+    t = catalogue(lang)
+    grid = aggregate.instrument_counts(df, Col.ACTOR_CODE)
+    z = grid.to_numpy().astype(int).tolist()
+    x = [_wrap_label(instrument_label(c, lang)) for c in INSTRUMENT_CODES]
+    y = [actor_label(a, lang) for a in ACTOR_CODES]
+    title = t("chart.instrument_heatmap.title")
+    max_n = int(grid.to_numpy().max()) if grid.size else 0
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=x,
+            y=y,
+            zmin=0,
+            zmax=max(max_n, 1),
+            colorscale=HEATMAP_COLORSCALE,
+            texttemplate="%{z:,d}",
+            textfont={"size": 14},
+            xgap=3,
+            ygap=3,
+            colorbar={"title": {"text": t("chart.axis.count")}, "tickformat": ",d", "thickness": 12},
+            hovertemplate=f"<b>%{{y}}</b><br>%{{x}}<br>{_esc(t('chart.hover.count', label=t('chart.axis.count'), n='%{z}'))}"
+            "<extra></extra>",
+        )
+    )
+    if len(df):
+        i, j = max(((i, j) for i in range(len(y)) for j in range(len(x))), key=lambda ij: z[ij[0]][ij[1]])
+        alt = t(
+            "chart.instrument_heatmap.alt", title=title, total=_fmt(len(df)), actor=y[i], type=x[j], n=_fmt(z[i][j])
+        )
+    else:
+        alt = t("chart.empty_alt", title=title)
+    _layout(
+        fig,
+        title,
+        alt,
+        xaxis={"side": "top", "ticks": "", "type": "category", "showgrid": False, "tickangle": 0},
+        yaxis={"type": "category", "autorange": "reversed", "showgrid": False, "ticks": ""},
+        margin={"l": 10, "r": 10, "t": 110, "b": 10},
+        height=300,
+    )
+    if not len(df):
+        _no_data(fig, lang)
+    return fig
+
+
+def fig_instrument_mix(df: pd.DataFrame, dim: str, lang: str = "ja") -> go.Figure:
+    """Instrument mix per phase (or per area): 100 % stacked bars of instrument-type assignments."""
+    _check(dim, ACTOR_BY_DIMS, "dim")
+    t = catalogue(lang)
+    key = "area" if dim == Col.AREA_CODE else "phase"
+    title = t(f"chart.instrument_mix.{key}.title")
+    grid = aggregate.instrument_counts(df, dim)
+    totals = grid.sum(axis=1).to_numpy()
+    labels = _dim_labels(dim, lang)
+    fig = go.Figure()
+    for code in INSTRUMENT_CODES:
+        ns = grid[code].to_numpy()
+        shares = [n / tot if tot else 0.0 for n, tot in zip(ns, totals, strict=True)]
+        name = instrument_label(code, lang)
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=shares,
+                orientation="h",
+                name=name,
+                marker={"color": INSTRUMENT_COLORS[code]},
+                customdata=[[int(n), _pct(s)] for n, s in zip(ns, shares, strict=True)],
+                hovertemplate=f"<b>%{{y}}</b><br>{_esc(name)}: %{{customdata[0]}} (%{{customdata[1]}})<extra></extra>",
+            )
+        )
+    if len(df):
+        overall = grid.sum(axis=0)
+        top = overall.idxmax()
+        alt = t(
+            "chart.instrument_mix.alt",
+            title=title,
+            total=_fmt(len(df)),
+            type=instrument_label(top, lang),
+            pct=_pct(overall[top] / overall.sum()),
+        )
+    else:
+        alt = t("chart.empty_alt", title=title)
+    _layout(
+        fig,
+        title,
+        alt,
+        barmode="stack",
+        xaxis={"tickformat": ".0%", "range": [0, 1.001]},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        height=320 if dim == Col.PHASE_CODE else 420,
+    )
+    if not len(df):
+        _no_data(fig, lang)
+    return fig
+
+
+def fig_expo(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
+    """Area × phase heatmap of the share of initiatives tied to Expo 2025 (text: share and counts)."""
+    t = catalogue(lang)
+    s = aggregate.expo_share(df)
+    shape = (len(AREA_CODES), len(PHASE_CODES))
+    z = s["share"].to_numpy().reshape(shape).tolist()
+    expo = s["expo"].to_numpy().reshape(shape)
+    total = s["total"].to_numpy().reshape(shape)
+    text = [
+        [f"{_pct(z[i][j])}<br>{expo[i][j]}/{total[i][j]}" if total[i][j] else "–" for j in range(shape[1])]
+        for i in range(shape[0])
+    ]
+    x = [phase_tick(p, lang) for p in PHASE_CODES]
+    y = [area_label(a, lang) for a in AREA_CODES]
+    title = t("chart.expo.title")
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=x,
+            y=y,
+            zmin=0,
+            zmax=1,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 13},
+            colorscale=HEATMAP_COLORSCALE,
+            xgap=3,
+            ygap=3,
+            colorbar={"title": {"text": t("chart.axis.share")}, "tickformat": ".0%", "thickness": 12},
+            hovertemplate="<b>%{y}</b><br>%{x}<br>%{text}<extra></extra>",
+        )
+    )
+    linked = int(s["expo"].sum())
+    if len(df):
+        alt = t("chart.expo.alt", title=title, total=_fmt(len(df)), n=_fmt(linked), pct=_pct(linked / len(df)))
+    else:
+        alt = t("chart.empty_alt", title=title)
+    _layout(
+        fig,
+        title,
+        alt,
+        xaxis={"side": "top", "ticks": "", "type": "category", "showgrid": False},
+        yaxis={"type": "category", "autorange": "reversed", "showgrid": False, "ticks": ""},
+        margin={"l": 10, "r": 10, "t": 100, "b": 10},
+    )
+    if not len(df):
+        _no_data(fig, lang)
+    return fig
+
+
+def fig_terms(top: pd.DataFrame, lang: str = "ja") -> go.Figure:
+    """Horizontal bars of the most frequent key terms (a `terms.top_terms` frame), most frequent on top."""
+    t = catalogue(lang)
+    title = t("chart.terms.title")
+    labels = [str(v) for v in top["term"]]
+    values = [int(v) for v in top["count"]]
+    fig = go.Figure(
+        go.Bar(
+            y=[_esc(v) for v in labels],
+            x=values,
+            orientation="h",
+            marker={"color": ACTOR_COLORS[ACTOR_CODES[0]]},
+            text=[_fmt(v) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"<b>%{{y}}</b><br>{_esc(t('chart.hover.count', label=t('chart.axis.count'), n='%{x}'))}<extra></extra>",
+        )
+    )
+    if labels:
+        alt = t("chart.terms.alt", title=title, n=len(labels), top=labels[0], count=values[0])
+    else:
+        alt = t("chart.empty_alt", title=title)
+    _layout(
+        fig,
+        title,
+        alt,
+        xaxis={"title": {"text": t("chart.axis.count")}, **_count_axis(max(values, default=0), headroom=0.1)},
+        yaxis={"type": "category", "autorange": "reversed", "ticks": "", "showgrid": False},
+        height=max(260, 22 * len(labels) + 90),
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        showlegend=False,
+    )
+    if not labels:
+        _no_data(fig, lang)
     return fig

@@ -3,6 +3,7 @@
 URL query parameters are a public interface:
   area=ls|cn|mob|su|sme|hr   phase=2024|2025|2026   actor=union|members   (repeat a key for several)
   sub=fly|maas|fly-maas      subitems=0 (hide sub-items)   q=search text   lang=ja|en
+  instrument=outreach|matching|…  (instrument types; any of them)   expo=1|0 (Expo-related or not)
 Unknown keys and invalid values are dropped and reported as Notices, never raised.
 """
 
@@ -19,6 +20,7 @@ from .i18n import DEFAULT_LANG, LANGS
 from .schema import (
     ACTOR_CODES,
     AREA_CODES,
+    INSTRUMENT_CODES,
     PHASE_CODES,
     SUB_THEME_BY_CODE,
     SUB_THEME_CODES,
@@ -41,6 +43,8 @@ class Param:
     SUBITEMS = "subitems"
     Q = "q"
     LANG = "lang"
+    INSTRUMENT = "instrument"
+    EXPO = "expo"
 
 
 # Enumerated parameters → (Filters field, valid values in plan order).
@@ -49,8 +53,9 @@ ENUM_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     Param.PHASE: ("phases", PHASE_CODES),
     Param.ACTOR: ("actors", ACTOR_CODES),
     Param.SUB: ("sub_themes", SUB_THEME_CODES),
+    Param.INSTRUMENT: ("instruments", INSTRUMENT_CODES),
 }
-KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.Q, Param.LANG)
+KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.EXPO, Param.Q, Param.LANG)
 # Streamlit's own parameters: left alone, no notice.
 FRAMEWORK_PARAMS = ("embed", "embed_options")
 
@@ -65,6 +70,8 @@ class Filters:
     sub_themes: tuple[str, ...] = ()
     include_sub_items: bool = True
     query: str = ""
+    instruments: tuple[str, ...] = ()  # any of these instrument types
+    expo: bool | None = None  # True: Expo-related only; False: not Expo-related; None: all
 
     def is_default(self) -> bool:
         return self == Filters()
@@ -126,6 +133,11 @@ def apply(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
         mask &= df[Col.SUB_THEME].isin(names).fillna(False).astype(bool)
     if not f.include_sub_items:
         mask &= df[Col.LEVEL] == 1
+    if f.instruments and Col.INSTRUMENT_TYPES in df.columns:
+        wanted = set(f.instruments)
+        mask &= df[Col.INSTRUMENT_TYPES].map(lambda types: not wanted.isdisjoint(types)).astype(bool)
+    if f.expo is not None and Col.EXPO_RELATED in df.columns:
+        mask &= df[Col.EXPO_RELATED] == f.expo
     terms = search_terms(f.query)
     if terms:
         haystack = df.loc[mask, Col.TEXT].map(normalise)
@@ -141,6 +153,7 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
     notices: list[Notice] = []
     chosen: dict[str, tuple[str, ...]] = {}
     include_sub_items = True
+    expo = None
     query = ""
     lang = DEFAULT_LANG
     for key, raw_values in params.items():
@@ -168,6 +181,12 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
                 include_sub_items = v == "1"
             else:
                 notices.append(Notice("url.invalid_value", key, _short(v)))
+        elif key == Param.EXPO:
+            v = values[-1] if values else ""
+            if v in ("0", "1"):
+                expo = v == "1"
+            else:
+                notices.append(Notice("url.invalid_value", key, _short(v)))
         elif key == Param.Q:
             v = clean_query(values[-1] if values else "")
             if len(v) > MAX_QUERY_CHARS:
@@ -180,7 +199,7 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
                 lang = v
             else:
                 notices.append(Notice("url.invalid_value", key, _short(v)))
-    filters = Filters(include_sub_items=include_sub_items, query=query, **chosen)
+    filters = Filters(include_sub_items=include_sub_items, query=query, expo=expo, **chosen)
     return UrlState(filters, lang, tuple(notices))
 
 
@@ -199,6 +218,8 @@ def to_query_params(f: Filters, lang: str = DEFAULT_LANG) -> dict[str, list[str]
             out[key] = list(values)
     if not f.include_sub_items:
         out[Param.SUBITEMS] = ["0"]
+    if f.expo is not None:
+        out[Param.EXPO] = ["1" if f.expo else "0"]
     if f.query:
         out[Param.Q] = [f.query]
     if lang != DEFAULT_LANG:

@@ -167,6 +167,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "本文を検索します。全角・半角、大文字・小文字を区別しません。空白で区切ると全語を含むものに絞ります。",
         "en": "Searches the text; full/half width and case are ignored. Several words: all must occur.",
     },
+    "filter.instrument": {"ja": "施策手法", "en": "Policy instrument"},
+    "filter.instrument_help": {
+        "ja": "本文の語句から規則で割り当てた施策手法（いずれかを含むもの）。規則は data/source/instrument_rules.csv。",
+        "en": "Instrument types assigned by keyword rules (any of those chosen); rules in data/source/instrument_rules.csv.",
+    },
+    "filter.expo": {"ja": "万博との関連", "en": "Expo 2025 link"},
+    "filter.expo_help": {
+        "ja": "本文に「万博」「EXPO」「パビリオン」を含む取組（下位項目は親から引き継ぎ）。",
+        "en": "Items whose text names 万博, EXPO or パビリオン (sub-items inherit from their parent).",
+    },
+    "filter.expo.all": {"ja": "すべて", "en": "All"},
+    "filter.expo.yes": {"ja": "関連あり", "en": "Linked"},
+    "filter.expo.no": {"ja": "関連なし", "en": "Not linked"},
     "filter.all": {"ja": "すべて", "en": "All"},
     "filter.reset": {"ja": "条件をクリア", "en": "Clear filter"},
     "filter.count": {
@@ -253,8 +266,98 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "表示中の {n} 件だけを書き出します。",
         "en": "Exports exactly the {n} initiatives shown.",
     },
+    "page.analysis": {"ja": "分析", "en": "Analysis"},
+    "analysis.instruments": {"ja": "施策手法", "en": "Policy instruments"},
+    "analysis.instruments_note": {
+        "ja": "施策手法は、本文の語句に基づく規則（data/source/instrument_rules.csv）で割り当てた分類です（OECD STIP Compass の手法分類を本計画向けに調整）。1 件に複数の手法が付くことがあります。",
+        "en": "Instrument types are assigned by keyword rules (data/source/instrument_rules.csv), adapted from the OECD STIP Compass instrument groups; an item may have several.",
+    },
+    "analysis.expo": {"ja": "万博との関連", "en": "Expo 2025 linkage"},
+    "analysis.pairs": {
+        "ja": "連携候補（関西広域連合 × 構成府県市）",
+        "en": "Coordination candidates (Union × members)",
+    },
+    "analysis.pairs_note": {
+        "ja": "本文の類似度（文字 n-gram の TF-IDF コサイン類似度）が高い、関西広域連合の取組と構成府県市の取組の組み合わせです。",
+        "en": "Pairs of a Union item and a member item whose texts are most similar (character n-gram TF-IDF cosine).",
+    },
+    "analysis.pairs_same_area": {"ja": "同じ分野の組み合わせのみ", "en": "Same area only"},
+    "analysis.pairs_same_phase": {"ja": "同じ時期の組み合わせのみ", "en": "Same phase only"},
+    "analysis.pairs_none": {"ja": "条件に合う組み合わせはありません。", "en": "No pair matches."},
+    "analysis.progression": {"ja": "時期を通じた展開", "en": "Progression across phases"},
+    "analysis.progression_note": {
+        "ja": "同じ分野・同じ実施主体で、次の時期の最も類似した取組をたどった流れです（類似度 0.1 超）。",
+        "en": "Each item linked to its most similar item of the same area and actor in the next phase (similarity above 0.1).",
+    },
+    "analysis.progression_none": {
+        "ja": "この分野では時期をまたぐ流れは見つかりません。",
+        "en": "No chain across phases in this area.",
+    },
+    "analysis.terms": {"ja": "キーワード", "en": "Key terms"},
+    "analysis.terms_note": {
+        "ja": "形態素解析（janome）で取り出した名詞の、該当する取組での出現件数です。語を選ぶとキーワード検索で絞り込みます。",
+        "en": "Nouns extracted with the janome tokenizer, counted by initiatives using them. Choose a term to search by it.",
+    },
+    "analysis.terms_pick": {"ja": "語を選んで絞り込む", "en": "Choose a term to filter by"},
+    "analysis.score": {"ja": "類似度", "en": "Similarity"},
+    "analysis.union_phase": {"ja": "関西広域連合の時期", "en": "Union: phase"},
+    "analysis.union_text": {"ja": "関西広域連合の取組", "en": "Union initiative"},
+    "analysis.union_id": {"ja": "関西広域連合の ID", "en": "Union ID"},
+    "analysis.members_phase": {"ja": "構成府県市の時期", "en": "Members: phase"},
+    "analysis.members_text": {"ja": "構成府県市の取組", "en": "Member initiative"},
+    "analysis.members_id": {"ja": "構成府県市の ID", "en": "Members ID"},
+    "detail.title": {"ja": "取組の詳細", "en": "Initiative details"},
+    "detail.pick": {
+        "ja": "表の行を選ぶと詳細と関連する取組を表示します。",
+        "en": "Select a row to see its details and related initiatives.",
+    },
+    "detail.instruments": {"ja": "施策手法と根拠", "en": "Instrument types and why"},
+    "detail.expo": {"ja": "万博との関連", "en": "Expo link"},
+    "detail.expo_none": {"ja": "関連なし", "en": "None"},
+    "detail.related": {
+        "ja": "関連する取組（他の時期・分野・実施主体を含む）",
+        "en": "Related initiatives (across phases, areas and actors)",
+    },
+    "detail.related_none": {"ja": "類似する取組はありません。", "en": "No similar initiative."},
+    "detail.parent": {"ja": "親項目: {text}", "en": "Parent item: {text}"},
+    "detail.corrected": {
+        "ja": "抽出時の誤りを訂正済み（抽出時: {text}）",
+        "en": "Extraction error corrected (as extracted: {text})",
+    },
+    "detail.note": {"ja": "注記: {text}", "en": "Note: {text}"},
     "explore.link": {"ja": "この表示へのリンク", "en": "Link to this view"},
     # --- charts ---
+    "chart.instrument_heatmap.title": {
+        "ja": "実施主体 × 施策手法の取組数",
+        "en": "Initiatives by actor and instrument type",
+    },
+    "chart.instrument_heatmap.alt": {
+        "ja": "{title}。対象 {total} 件。最も多いのは {actor} の「{type}」で {n} 件。",
+        "en": "{title}. {total} initiatives; the largest cell is {actor}, {type}: {n}.",
+    },
+    "chart.instrument_mix.phase.title": {"ja": "時期別の施策手法の構成", "en": "Instrument mix by phase"},
+    "chart.instrument_mix.area.title": {"ja": "分野別の施策手法の構成", "en": "Instrument mix by area"},
+    "chart.instrument_mix.axis": {"ja": "手法の割合（複数該当は重複計上）", "en": "Share of instrument assignments"},
+    "chart.instrument_mix.alt": {
+        "ja": "{title}。対象 {total} 件。全体で最も多い手法は「{type}」（{pct}）。",
+        "en": "{title}. {total} initiatives; the most used instrument overall is {type} ({pct}).",
+    },
+    "chart.expo.title": {
+        "ja": "万博と関連する取組の割合（分野 × 時期）",
+        "en": "Share of initiatives tied to Expo 2025 (area × phase)",
+    },
+    "chart.expo.alt": {
+        "ja": "{title}。対象 {total} 件のうち {n} 件（{pct}）が万博と関連。",
+        "en": "{title}. {n} of {total} initiatives ({pct}) are tied to the Expo.",
+    },
+    "chart.terms.title": {
+        "ja": "よく使われる語（該当する取組数）",
+        "en": "Most frequent terms (initiatives using them)",
+    },
+    "chart.terms.alt": {
+        "ja": "{title}。上位 {n} 語。最多は「{top}」（{count} 件）。",
+        "en": "{title}. Top {n} terms; the most frequent is {top} ({count}).",
+    },
     "chart.no_data": {"ja": "絞り込み条件に該当する取組はありません", "en": "No initiatives match the filters"},
     "chart.none": {"ja": "該当なし", "en": "none"},
     "chart.axis.area": {"ja": "分野", "en": "Area"},
@@ -367,23 +470,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{value} はどのルールにも当たらず、施策手法が決まりません。"
         "instrument_rules.csv にルールを足すか、instrument_override に手法コードを書いてください",
         "en": "{value} matches no instrument rule; add a rule to instrument_rules.csv or set instrument_override",
-    },
-    "analysis.instrument": {"ja": "施策手法", "en": "Instrument type"},
-    "analysis.instrument_evidence": {"ja": "分類の根拠", "en": "Why this type"},
-    "analysis.stip_group": {"ja": "STIP Compass の手法グループ", "en": "STIP Compass instrument group"},
-    "analysis.expo_related": {"ja": "万博関連", "en": "Expo-related"},
-    "analysis.expo_evidence": {"ja": "万博関連とした根拠", "en": "Why Expo-related"},
-    "analysis.related": {"ja": "関連する取組", "en": "Related initiatives"},
-    "analysis.similarity": {"ja": "類似度", "en": "Similarity"},
-    "analysis.pairs": {"ja": "連携候補", "en": "Coordination candidates"},
-    "analysis.progression": {"ja": "時期をまたぐ取組の流れ", "en": "Progression across phases"},
-    "analysis.terms": {"ja": "キーワード", "en": "Key terms"},
-    "analysis.term": {"ja": "語", "en": "Term"},
-    "analysis.term_count": {"ja": "取組数", "en": "Initiatives"},
-    "analysis.method_note": {
-        "ja": "計画の本文にない分析です。施策手法と万博関連はキーワード規則、関連する取組は文字の類似度による自動判定です。",
-        "en": "Analysis beyond the document: instrument types and Expo links come from keyword rules, "
-        "related initiatives from text similarity; all are automatic.",
     },
 }
 

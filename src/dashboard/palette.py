@@ -52,6 +52,18 @@ AREA_COLORS: dict[str, str] = {
     "hr": OKABE_ITO["vermillion"],  # 多様な人材の活躍
 }
 
+# Instrument types (taxonomy order): the eight Okabe–Ito colours; yellow only fills bars, never text.
+INSTRUMENT_COLORS: dict[str, str] = {
+    "outreach": OKABE_ITO["orange"],
+    "matching": OKABE_ITO["sky_blue"],
+    "funding": OKABE_ITO["bluish_green"],
+    "rnd": OKABE_ITO["blue"],
+    "infrastructure": OKABE_ITO["vermillion"],
+    "talent": OKABE_ITO["reddish_purple"],
+    "advisory": OKABE_ITO["yellow"],
+    "institutions": OKABE_ITO["black"],
+}
+
 # Ordered phases: light → dark steps of one blue.
 PHASE_COLORS: dict[str, str] = {
     "2024": "#6BAED6",

@@ -13,21 +13,24 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from . import export, i18n
+from . import analysis, export, i18n
 from . import filters as F
 from .load import LoadError, load_with_meta
 from .matrix import area_matrix
 from .paths import data_path
-from .render import cell_markdown, escape_md
+from .render import cell_markdown, escape_md, highlight_md
 from .schema import (
     ACTOR_BY_CODE,
     ACTOR_CODES,
     AREA_BY_CODE,
     AREA_CODES,
     FISCAL_YEAR_LABELS,
+    INSTRUMENT_BY_CODE,
+    INSTRUMENT_CODES,
     PHASE_BY_CODE,
     PHASE_CODES,
     SUB_THEMES,
+    Col,
 )
 
 # Session-state keys (widgets are prefixed w_; the rest are ours).
@@ -36,7 +39,7 @@ K_FILTERS = "_filters"
 K_INITIAL = "_initial_filters"
 K_NOTICES = "_url_notices"
 K_CTX = "_ctx"
-W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q = (
+W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q, W_INSTRUMENT, W_EXPO = (
     "w_lang",
     "w_area",
     "w_phase",
@@ -44,7 +47,10 @@ W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q = (
     "w_sub",
     "w_subitems",
     "w_q",
+    "w_instrument",
+    "w_expo",
 )
+EXPO_CHOICES = {"all": None, "yes": True, "no": False}
 SUB_THEME_OPTIONS = tuple(s.code for s in SUB_THEMES)
 SUB_THEME_BY_CODE = {s.code: s for s in SUB_THEMES}
 
@@ -111,6 +117,8 @@ def _seed_widgets(f: F.Filters, force: bool = False) -> None:
         W_SUB: list(f.sub_themes),
         W_SUBITEMS: f.include_sub_items,
         W_Q: f.query,
+        W_INSTRUMENT: list(f.instruments),
+        W_EXPO: next(k for k, v in EXPO_CHOICES.items() if v is f.expo),
     }
     for key, value in values.items():
         if force or key not in st.session_state:
@@ -164,6 +172,22 @@ def _sidebar(lang: str) -> F.Filters:
         placeholder=t("filter.all"),
     )
     include = sb.toggle(t("filter.sub_items"), key=W_SUBITEMS)
+    instruments = sb.multiselect(
+        t("filter.instrument"),
+        INSTRUMENT_CODES,
+        key=W_INSTRUMENT,
+        format_func=lambda c: INSTRUMENT_BY_CODE[c].label(lang),
+        placeholder=t("filter.all"),
+        help=t("filter.instrument_help"),
+    )
+    expo = sb.segmented_control(
+        t("filter.expo"),
+        tuple(EXPO_CHOICES),
+        key=W_EXPO,
+        required=True,
+        format_func=lambda c: t(f"filter.expo.{c}"),
+        help=t("filter.expo_help"),
+    )
     query = sb.text_input(t("filter.query"), key=W_Q, help=t("filter.query_help"), max_chars=F.MAX_QUERY_CHARS)
     sb.button(t("filter.reset"), on_click=_reset, icon=":material/filter_alt_off:")
     f = F.Filters(
@@ -173,6 +197,8 @@ def _sidebar(lang: str) -> F.Filters:
         sub_themes=tuple(subs or ()),
         include_sub_items=bool(include),
         query=F.clean_query(query or ""),
+        instruments=tuple(instruments or ()),
+        expo=EXPO_CHOICES.get(expo or "all"),
     )
     # Re-order and validate through the URL round trip, so the state always has the canonical form.
     f = F.parse_query_params(F.to_query_params(f)).filters
@@ -388,23 +414,6 @@ def view_link(ctx: Ctx) -> str:
     return base + F.query_string(ctx.filters, ctx.lang)
 
 
-def table(ctx: Ctx) -> None:
-    """The filtered rows with readable headers, the text column wide."""
-    frame = _export_frame(_filter_key(ctx.filters), ctx.lang, ctx.df)
-    wide = {ctx.t("export.col.text"), ctx.t("export.col.parent")}
-    # On screen the text comes first after where/when/who; the files keep the export order.
-    first = [ctx.t(f"export.col.{c}") for c in ("area", "phase", "actor", "text", "parent")]
-    order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
-    st.caption(ctx.t("explore.rows", n=len(frame)))
-    st.dataframe(
-        frame,
-        hide_index=True,
-        column_order=order,
-        column_config={c: st.column_config.TextColumn(c, width="large") for c in frame.columns if c in wide},
-        placeholder="—",
-    )
-
-
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _export_frame(key: tuple, lang: str, _df: pd.DataFrame) -> pd.DataFrame:
     return export.export_frame(_df, lang)
@@ -444,3 +453,142 @@ def downloads(ctx: Ctx) -> None:
         icon=":material/table_view:",
         help=help_text,
     )
+
+
+def _meta_line(ctx: Ctx, row: pd.Series) -> str:
+    parts = [
+        AREA_BY_CODE[row[Col.AREA_CODE]].label(ctx.lang),
+        phase_label(ctx, row[Col.PHASE_CODE]),
+        actor_label(ctx, row[Col.ACTOR_CODE]),
+    ]
+    if isinstance(row[Col.SUB_THEME], str):
+        parts.append(f"【{row[Col.SUB_THEME]}】")
+    parts.append(f"p.{row[Col.PAGE]}")
+    parts.append(row[Col.ID])
+    return " ・ ".join(str(p) for p in parts)
+
+
+def detail(ctx: Ctx, item_id: str) -> None:
+    """One initiative: its place in the plan, instrument types with evidence, Expo link, related items."""
+    rows = ctx.df_all[ctx.df_all[Col.ID] == item_id]
+    if rows.empty:
+        return
+    row = rows.iloc[0]
+    t = ctx.t
+    with st.container(border=True):
+        st.markdown(f"#### {escape_md(t('detail.title'))}")
+        st.caption(escape_md(_meta_line(ctx, row)))
+        st.markdown(highlight_md(row[Col.TEXT], ctx.filters.query))
+        if isinstance(row[Col.PARENT_TEXT], str):
+            st.caption(escape_md(t("detail.parent", text=row[Col.PARENT_TEXT])))
+        if row[Col.CORRECTED]:
+            st.caption(escape_md(t("detail.corrected", text=row[Col.TEXT_SOURCE])))
+        if isinstance(row[Col.NOTE], str):
+            st.caption(escape_md(t("detail.note", text=row[Col.NOTE])))
+        c1, c2 = st.columns(2)
+        with c1:
+            st.markdown(f"**{escape_md(t('detail.instruments'))}**")
+            types = ", ".join(INSTRUMENT_BY_CODE[c].label(ctx.lang) for c in row[Col.INSTRUMENT_TYPES])
+            st.markdown(escape_md(types))
+            st.markdown("\n".join(f"- {escape_md(e)}" for e in row[Col.INSTRUMENT_EVIDENCE]))
+        with c2:
+            st.markdown(f"**{escape_md(t('detail.expo'))}**")
+            evidence = row[Col.EXPO_EVIDENCE] if row[Col.EXPO_RELATED] else t("detail.expo_none")
+            st.markdown(escape_md(evidence))
+        st.markdown(f"**{escape_md(t('detail.related'))}**")
+        related = analysis.related_rows(ctx.df_all, item_id)
+        if related.empty:
+            st.caption(t("detail.related_none"))
+        else:
+            st.dataframe(
+                _labelled(ctx, related),
+                hide_index=True,
+                column_config=_score_config(ctx) | _text_config(ctx),
+            )
+
+
+def _labelled(ctx: Ctx, frame: pd.DataFrame) -> pd.DataFrame:
+    """Codes → labels in the UI language, headers from the catalogue."""
+    return analysis.labelled(frame, ctx.lang)
+
+
+def _score_config(ctx: Ctx) -> dict:
+    name = ctx.t("analysis.score")
+    return {name: st.column_config.ProgressColumn(name, min_value=0.0, max_value=1.0, format="%.2f", width="small")}
+
+
+def _text_config(ctx: Ctx) -> dict:
+    return {
+        c: st.column_config.TextColumn(c, width="large")
+        for c in (ctx.t("export.col.text"), ctx.t("analysis.union_text"), ctx.t("analysis.members_text"))
+    }
+
+
+def explore_table(ctx: Ctx) -> str | None:
+    """The filtered rows; returns the id of the row the user selected, if any."""
+    frame = _export_frame(_filter_key(ctx.filters), ctx.lang, ctx.df)
+    wide = {ctx.t("export.col.text"), ctx.t("export.col.parent")}
+    # On screen the text comes first after where/when/who; the files keep the export order.
+    first = [ctx.t(f"export.col.{c}") for c in ("area", "phase", "actor", "text", "parent")]
+    order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
+    st.caption(ctx.t("explore.rows", n=len(frame)) + " " + ctx.t("detail.pick"))
+    event = st.dataframe(
+        frame,
+        hide_index=True,
+        column_order=order,
+        column_config={c: st.column_config.TextColumn(c, width="large") for c in frame.columns if c in wide},
+        placeholder="—",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="explore_table",
+    )
+    rows = event.selection.rows if event is not None else []
+    if rows and rows[0] < len(frame):
+        return str(frame.iloc[rows[0]][ctx.t("export.col.id")])
+    return None
+
+
+def pairs_table(ctx: Ctx) -> None:
+    """連携候補: the closest Union × member pairs under the current filter."""
+    c1, c2 = st.columns(2)
+    same_area = c1.toggle(ctx.t("analysis.pairs_same_area"), value=True, key="pairs_same_area")
+    same_phase = c2.toggle(ctx.t("analysis.pairs_same_phase"), value=False, key="pairs_same_phase")
+    frame = analysis.pair_rows(ctx.df, same_area=same_area, same_phase=same_phase, top=30)
+    if frame.empty:
+        st.caption(ctx.t("analysis.pairs_none"))
+        return
+    st.dataframe(_labelled(ctx, frame), hide_index=True, column_config=_score_config(ctx) | _text_config(ctx))
+
+
+def progression_view(ctx: Ctx, area: str) -> None:
+    """Chains of related items of one area across 2024 → 2025 → 2026, a row per chain."""
+    chains = analysis.progression_grid(ctx.df, area)
+    if not chains:
+        st.caption(ctx.t("analysis.progression_none"))
+        return
+    head = st.columns([1, 3, 3, 3])
+    for col, phase in zip(head[1:], PHASE_CODES, strict=True):
+        col.markdown(f"**{escape_md(phase_label(ctx, phase))}**")
+    for chain in chains:
+        with st.container(border=True):
+            row = st.columns([1, 3, 3, 3])
+            row[0].markdown(f"**{escape_md(actor_label(ctx, chain.actor_code))}**")
+            for col, phase in zip(row[1:], PHASE_CODES, strict=True):
+                step = chain.steps.get(phase)
+                if step is None:
+                    col.markdown("—")
+                    continue
+                score = "" if step.score is None else f" `{step.score:.2f}`"
+                col.markdown(highlight_md(step.text, ctx.filters.query) + score)
+
+
+def _pick_term() -> None:
+    term = st.session_state.get("term_pick")
+    if term:
+        st.session_state[W_Q] = term
+        st.session_state["term_pick"] = None
+
+
+def term_picker(ctx: Ctx, terms: list[str]) -> None:
+    """Choosing a term puts it in the search box (so it filters every page)."""
+    st.pills(ctx.t("analysis.terms_pick"), terms, key="term_pick", on_change=_pick_term)

@@ -1,0 +1,114 @@
+"""Frames for the analysis views: related items of one initiative, 連携候補 pairs, progressions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import i18n
+from .related import ChainCol, PairCol, pairs, progression
+from .schema import ACTOR_BY_CODE, AREA_BY_CODE, FISCAL_YEAR_LABELS, PHASE_BY_CODE, Col
+
+SCORE = "score"
+
+
+def related_rows(df: pd.DataFrame, item_id: str) -> pd.DataFrame:
+    """The stored nearest items of `item_id` (best first) with where they stand in the plan."""
+    rows = df[df[Col.ID] == item_id]
+    if rows.empty:
+        return pd.DataFrame(columns=[SCORE, Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE, Col.TEXT, Col.ID])
+    row = rows.iloc[0]
+    ids = [str(i) for i in row[Col.RELATED_IDS]]
+    scores = [float(s) for s in row[Col.RELATED_SCORES]]
+    found = df[df[Col.ID].isin(ids)].set_index(Col.ID)
+    keep = [(i, s) for i, s in zip(ids, scores, strict=True) if i in found.index]
+    out = pd.DataFrame(
+        {
+            SCORE: [s for _, s in keep],
+            Col.AREA_CODE: [found.at[i, Col.AREA_CODE] for i, _ in keep],
+            Col.PHASE_CODE: [found.at[i, Col.PHASE_CODE] for i, _ in keep],
+            Col.ACTOR_CODE: [found.at[i, Col.ACTOR_CODE] for i, _ in keep],
+            Col.TEXT: [found.at[i, Col.TEXT] for i, _ in keep],
+            Col.ID: [i for i, _ in keep],
+        }
+    )
+    return out
+
+
+def pair_rows(df: pd.DataFrame, *, same_area: bool = True, same_phase: bool = False, top: int = 30) -> pd.DataFrame:
+    """連携候補 between the rows of `df`; headings (parents whose own text is a heading) are kept."""
+    p = pairs(df, same_area=same_area, same_phase=same_phase, top=top)
+    return pd.DataFrame(
+        {
+            SCORE: p[PairCol.SCORE],
+            Col.AREA_CODE: p[PairCol.AREA_CODE],
+            "union_phase": p[PairCol.UNION_PHASE],
+            "union_text": p[PairCol.UNION_TEXT],
+            "members_phase": p[PairCol.MEMBERS_PHASE],
+            "members_text": p[PairCol.MEMBERS_TEXT],
+            "union_id": p[PairCol.UNION_ID],
+            "members_id": p[PairCol.MEMBERS_ID],
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    text: str
+    score: float | None  # similarity to the previous step; None on the first
+
+
+@dataclass
+class Chain:
+    actor_code: str
+    steps: dict[str, Step] = field(default_factory=dict)  # phase code → step
+
+
+def progression_grid(df: pd.DataFrame, area_code: str) -> list[Chain]:
+    """The area's chains of related items across phases, one Chain per row of the view."""
+    frame = progression(df, area_code)
+    chains: list[Chain] = []
+    for _, steps in frame.groupby(ChainCol.CHAIN, sort=True):
+        chain = Chain(actor_code=str(steps[ChainCol.ACTOR_CODE].iloc[0]))
+        for _, s in steps.iterrows():
+            score = None if pd.isna(s[ChainCol.SCORE]) else float(s[ChainCol.SCORE])
+            chain.steps[str(s[ChainCol.PHASE_CODE])] = Step(str(s[ChainCol.ID]), str(s[ChainCol.TEXT]), score)
+        chains.append(chain)
+    return chains
+
+
+# Header message key and value formatter of each column the views show.
+_AREA = ("export.col.area", lambda v, lang: AREA_BY_CODE[str(v)].label(lang))
+_PHASE = ("export.col.phase", lambda v, lang: _phase(str(v), lang))
+HEADERS = {
+    SCORE: ("analysis.score", None),
+    Col.AREA_CODE: _AREA,
+    Col.PHASE_CODE: _PHASE,
+    Col.ACTOR_CODE: ("export.col.actor", lambda v, lang: ACTOR_BY_CODE[str(v)].label(lang)),
+    Col.TEXT: ("export.col.text", None),
+    Col.ID: ("export.col.id", None),
+    "union_phase": ("analysis.union_phase", _PHASE[1]),
+    "union_text": ("analysis.union_text", None),
+    "members_phase": ("analysis.members_phase", _PHASE[1]),
+    "members_text": ("analysis.members_text", None),
+    "union_id": ("analysis.union_id", None),
+    "members_id": ("analysis.members_id", None),
+}
+
+
+def _phase(code: str, lang: str) -> str:
+    label = PHASE_BY_CODE[code].label(lang)
+    return f"{FISCAL_YEAR_LABELS[code]} {label}" if lang == "ja" else label
+
+
+def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Codes shown as labels and headers in the UI language (for display; a new frame)."""
+    t = i18n.catalogue(lang)
+    out = {}
+    for col in frame.columns:
+        key, fmt = HEADERS[col]
+        values = frame[col]
+        out[t(key)] = [fmt(v, lang) for v in values] if fmt else list(values)
+    return pd.DataFrame(out)
