@@ -6,7 +6,7 @@ from dashboard import charts, ui
 
 ctx = ui.context()
 ui.header(ctx, "page.timeline")
-ui.chart(charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang), key="timeline")
+ui.chart(charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang, areas=ctx.filters.areas or None), key="timeline")
 
 area = ui.area_choice(ctx, "timeline.focus", key="timeline_area", allow_none=True)
 if area:
