@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test data check-data lint format clean browser
+.PHONY: run test data check-data lint format clean browser load screenshots bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,27 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info src/*.egg-info
+
+# Many users at once, over Streamlit's websocket protocol (no browser): 50 concurrent sessions for
+# 60 s, then 500 sequential; errors must be 0 and the server's RSS must end within 10 % of its warm baseline.
+load: $(STAMP)
+	$(PY) bench/load.py
+
+# The README's screenshots (docs/screenshots/<page>.png): the app started as the browser tests do,
+# each page opened with a filter in Chromium, saved 1280 px wide and palette-compressed.
+screenshots: $(STAMP) browser
+	$(PY) scripts/screenshots.py
+
+# Every page next to Streamlit's own floor (an empty page; a minimal dashboard page), in one run: server
+# script runs on the real table and on 10,000 / 100,000 synthetic rows, browser load and filter round
+# trips, server memory, pyinstrument profiles. Markdown tables on stdout, JSON in bench/results/bench.json.
+# A tiny run: make bench BENCH_ARGS="--reps 1 --sizes 0 --pages / --quick"
+BENCH_STAMP := $(VENV)/.installed-bench
+BENCH_ARGS ?=
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP) browser
+	$(PY) bench/run.py $(BENCH_ARGS)

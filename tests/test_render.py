@@ -52,3 +52,17 @@ def test_cell_markdown_nests_and_labels():
     lines = [Line("label", "MaaS"), Line("item", "親", 1, "p"), Line("item", "子", 2, "p-1")]
     assert cell_markdown(lines) == "**【MaaS】**\n- 親\n    - 子"
     assert cell_markdown([]) == "—"
+
+
+def test_urls_and_addresses_cannot_autolink():
+    """Bare URLs, www. names and e-mail addresses get a word joiner so GFM does not link them."""
+    out = escape_md("http://x.jp https://y.jp www.z.jp a@b.jp")
+    assert "http\u2060\\:" in out and "https\u2060\\:" in out and "www\u2060\\." in out and "a\u2060\\@" in out
+    assert escape_md("ふつうの文") == "ふつうの文"
+
+
+def test_bidi_overrides_are_shown_as_codes():
+    """An RLO/PDF pair cannot reorder the text after it; it is shown as its code point."""
+    out = escape_md("右\u202eexe.txt\u202c")
+    assert "\u202e" not in out and "\u202c" not in out
+    assert "U\\+202E" in out and "U\\+202C" in out  # "+" is escaped too

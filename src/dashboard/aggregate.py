@@ -155,14 +155,40 @@ def timeline_lanes(df: pd.DataFrame, areas_meta: Iterable[Mapping] | None = None
     return out
 
 
+def _flat_lists(values: Sequence) -> tuple[np.ndarray, np.ndarray] | None:
+    """(row position of each element, the elements) of a column of 1-D lists/arrays; None if any
+    cell is something else (then callers take pandas' general `explode` path)."""
+    if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in values):
+        return None
+    lens = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    rows = np.repeat(np.arange(len(values), dtype=np.int64), lens)
+    items = np.concatenate([np.asarray(v, dtype=object) for v in values]) if lens.sum() else np.empty(0, dtype=object)
+    return rows, items
+
+
 def instrument_counts(df: pd.DataFrame, dim: str) -> pd.DataFrame:
     """Initiatives per category of `dim` (rows, plan order) × instrument type (columns, taxonomy order).
 
     An initiative with several types counts once under each.
     """
-    long = df[[dim, Col.INSTRUMENT_TYPES]].explode(Col.INSTRUMENT_TYPES).dropna(subset=[Col.INSTRUMENT_TYPES])
-    table = pd.crosstab(_codes(long, dim), long[Col.INSTRUMENT_TYPES].astype(str))
-    return table.reindex(index=list(GRID[dim]), columns=list(INSTRUMENT_CODES), fill_value=0).astype("int64")
+    flat = _flat_lists(df[Col.INSTRUMENT_TYPES].tolist())
+    if flat is None:
+        long = df[[dim, Col.INSTRUMENT_TYPES]].explode(Col.INSTRUMENT_TYPES).dropna(subset=[Col.INSTRUMENT_TYPES])
+        table = pd.crosstab(_codes(long, dim), long[Col.INSTRUMENT_TYPES].astype(str))
+        return table.reindex(index=list(GRID[dim]), columns=list(INSTRUMENT_CODES), fill_value=0).astype("int64")
+    # The same counts with integer codes: no exploded frame, one bincount.
+    rows, items = flat
+    type_index = {c: i for i, c in enumerate(INSTRUMENT_CODES)}
+    types = np.fromiter((type_index.get(x, -1) if isinstance(x, str) else -1 for x in items), np.int64, len(items))
+    cats = list(GRID[dim])
+    dims = _codes(df, dim).cat.codes.to_numpy().astype(np.int64)[rows]
+    ok = (types >= 0) & (dims >= 0)
+    cells = np.bincount(dims[ok] * len(INSTRUMENT_CODES) + types[ok], minlength=len(cats) * len(INSTRUMENT_CODES))
+    return pd.DataFrame(
+        cells.reshape(len(cats), len(INSTRUMENT_CODES)).astype("int64"),
+        index=pd.Index(cats, name=dim),
+        columns=pd.Index(list(INSTRUMENT_CODES), name=Col.INSTRUMENT_TYPES),
+    )
 
 
 def expo_share(df: pd.DataFrame) -> pd.DataFrame:

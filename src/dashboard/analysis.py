@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import i18n
-from .related import ChainCol, PairCol, pairs, progression
+from .related import ChainCol, Neighbours, PairCol, pairs, progression
 from .schema import ACTOR_BY_CODE, AREA_BY_CODE, FISCAL_YEAR_LABELS, PHASE_BY_CODE, Col
 
 SCORE = "score"
@@ -36,9 +36,19 @@ def related_rows(df: pd.DataFrame, item_id: str) -> pd.DataFrame:
     return out
 
 
-def pair_rows(df: pd.DataFrame, *, same_area: bool = True, same_phase: bool = False, top: int = 30) -> pd.DataFrame:
-    """連携候補 between the rows of `df`; headings (parents whose own text is a heading) are kept."""
-    p = pairs(df, same_area=same_area, same_phase=same_phase, top=top)
+def pair_rows(
+    df: pd.DataFrame,
+    *,
+    same_area: bool = True,
+    same_phase: bool = False,
+    top: int = 30,
+    neighbours: Neighbours | None = None,
+) -> pd.DataFrame:
+    """連携候補 between the rows of `df`; headings (parents whose own text is a heading) are kept.
+
+    `neighbours`: `related.neighbours(table)` of a table `df` is a row subset of (faster, same result).
+    """
+    p = pairs(df, same_area=same_area, same_phase=same_phase, top=top, neighbours=neighbours)
     return pd.DataFrame(
         {
             SCORE: p[PairCol.SCORE],
@@ -66,16 +76,23 @@ class Chain:
     steps: dict[str, Step] = field(default_factory=dict)  # phase code → step
 
 
-def progression_grid(df: pd.DataFrame, area_code: str) -> list[Chain]:
-    """The area's chains of related items across phases, one Chain per row of the view."""
-    frame = progression(df, area_code)
+def progression_grid(
+    df: pd.DataFrame, area_code: str, *, neighbours: Neighbours | None = None, limit: int | None = None
+) -> list[Chain]:
+    """The area's chains of related items across phases, one Chain per row of the view.
+
+    `neighbours`, `limit`: as in `related.progression`.
+    """
+    frame = progression(df, area_code, neighbours=neighbours, limit=limit).sort_values(ChainCol.CHAIN, kind="stable")
     chains: list[Chain] = []
-    for _, steps in frame.groupby(ChainCol.CHAIN, sort=True):
-        chain = Chain(actor_code=str(steps[ChainCol.ACTOR_CODE].iloc[0]))
-        for _, s in steps.iterrows():
-            score = None if pd.isna(s[ChainCol.SCORE]) else float(s[ChainCol.SCORE])
-            chain.steps[str(s[ChainCol.PHASE_CODE])] = Step(str(s[ChainCol.ID]), str(s[ChainCol.TEXT]), score)
-        chains.append(chain)
+    current = None
+    columns = (ChainCol.CHAIN, ChainCol.ACTOR_CODE, ChainCol.PHASE_CODE, ChainCol.ID, ChainCol.TEXT, ChainCol.SCORE)
+    for number, actor, phase, id_, text, score in zip(*(frame[c].tolist() for c in columns), strict=True):
+        if current is None or number != current[0]:
+            current = (number, Chain(actor_code=str(actor)))
+            chains.append(current[1])
+        step = Step(str(id_), str(text), None if pd.isna(score) else float(score))
+        current[1].steps[str(phase)] = step
     return chains
 
 

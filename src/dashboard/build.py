@@ -586,7 +586,11 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_parquet(df: pd.DataFrame, meta: dict, out: Path) -> None:
-    """Write atomically: a temp file in the same folder, fsync, then rename over `out`."""
+    """Write atomically: a temp file in the same folder, fsync, then rename over `out`.
+
+    A build killed mid-write (SIGKILL, power loss) leaves its temp file behind; a later successful
+    write removes this target's temp files that are older than its own.
+    """
     table = pa.Table.from_pandas(df, preserve_index=False)
     for col, item in LIST_ITEMS.items():  # explicit item types, even for a column of empty lists
         if col in table.column_names:
@@ -597,7 +601,9 @@ def write_parquet(df: pd.DataFrame, meta: dict, out: Path) -> None:
     md[METADATA_KEY] = json.dumps(meta, ensure_ascii=False, sort_keys=True).encode()
     table = table.replace_schema_metadata(md)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    prefix = f".{out.name}."
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=out.parent)
+    started_ns = os.fstat(fd).st_mtime_ns  # the file system's clock: temp files older than this are stale
     try:
         with os.fdopen(fd, "wb") as fh:
             pq.write_table(table, fh, compression="zstd")
@@ -607,6 +613,13 @@ def write_parquet(df: pd.DataFrame, meta: dict, out: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    for stale in out.parent.iterdir():
+        if stale.name.startswith(prefix) and stale.name.endswith(".tmp"):
+            try:
+                if stale.stat().st_mtime_ns < started_ns:
+                    stale.unlink()
+            except OSError:
+                pass  # gone already, or not ours to remove
 
 
 def main(argv: list[str] | None = None) -> int:

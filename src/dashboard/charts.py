@@ -142,11 +142,25 @@ def _wrap(text: str, width: int = THEME_LINE_CHARS) -> str:
 # --- layout ------------------------------------------------------------------------------
 
 
+def _merged(base: dict, update: Mapping) -> dict:
+    """`base` updated by `update` the way `update_layout` merges: nested dicts recursively, other
+    values replaced (a new dict; neither input is changed)."""
+    out = dict(base)
+    for k, v in update.items():
+        out[k] = _merged(out[k], v) if isinstance(v, Mapping) and isinstance(out.get(k), Mapping) else v
+    return out
+
+
 def _layout(fig: go.Figure, title: str, alt: str, **layout) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": _esc(title), "xref": "container", "x": 0.01, "xanchor": "left", "font": {"size": 16}},
-        legend={
+    """Title, legend, margins, alt text and the template, then `layout` on top.
+
+    Built as one dict and validated once (plotly's property-by-property `update_layout` costs
+    ~15 ms per figure; the result is the same figure).
+    """
+    base = {
+        "template": TEMPLATE,
+        "title": {"text": _esc(title), "xref": "container", "x": 0.01, "xanchor": "left", "font": {"size": 16}},
+        "legend": {
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
@@ -155,10 +169,11 @@ def _layout(fig: go.Figure, title: str, alt: str, **layout) -> go.Figure:
             "itemsizing": "constant",
             "traceorder": "normal",  # plan order of the actors, also for stacked bars
         },
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
-        meta={"alt": alt},
-    )
-    fig.update_layout(**layout)
+        "margin": {"l": 10, "r": 10, "t": 90, "b": 10},
+        "meta": {"alt": alt},
+    }
+    fig.layout.template = TEMPLATE  # first: copying plotly's large default template below would cost more
+    fig.layout = _merged(_merged(fig.layout.to_plotly_json(), base), layout)
     return fig
 
 
@@ -639,7 +654,12 @@ def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
             textfont={"size": 14},
             xgap=3,
             ygap=3,
-            colorbar={"title": {"text": t("chart.axis.count")}, "tickformat": ",d", "thickness": 12},
+            colorbar={
+                "title": {"text": t("chart.axis.count")},
+                "tickformat": ",d",
+                "thickness": 12,
+                **({"dtick": 1} if max_n <= 10 else {}),
+            },
             hovertemplate=f"<b>%{{y}}</b><br>%{{x}}<br>{_esc(t('chart.hover.count', label=t('chart.axis.count'), n='%{z}'))}"
             "<extra></extra>",
         )

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
 from .i18n import DEFAULT_LANG, LANGS
@@ -119,6 +120,21 @@ def _ordered(values: Iterable[str], valid: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v for v in valid if v in chosen)
 
 
+def _any_of(lists: pd.Series, wanted: set) -> pd.Series:
+    """Per row: does the row's list share an element with `wanted`? Vectorised for a column of 1-D
+    lists/arrays (concatenate once, test membership once); any other cell type takes the plain path."""
+    cells = lists.tolist()
+    if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells):
+        return lists.map(lambda types: not wanted.isdisjoint(types)).astype(bool)
+    lens = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
+    if not lens.sum():
+        return pd.Series(False, index=lists.index)
+    rows = np.repeat(np.arange(len(cells), dtype=np.int64), lens)
+    items = np.concatenate([np.asarray(v, dtype=object) for v in cells])
+    hit = np.fromiter((x in wanted for x in items), dtype=bool, count=len(items))
+    return pd.Series(np.bincount(rows[hit], minlength=len(cells)) > 0, index=lists.index)
+
+
 def apply(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     """The rows of `df` that match `f` (a new frame; `df` is not changed)."""
     mask = pd.Series(True, index=df.index)
@@ -134,8 +150,7 @@ def apply(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     if not f.include_sub_items:
         mask &= df[Col.LEVEL] == 1
     if f.instruments and Col.INSTRUMENT_TYPES in df.columns:
-        wanted = set(f.instruments)
-        mask &= df[Col.INSTRUMENT_TYPES].map(lambda types: not wanted.isdisjoint(types)).astype(bool)
+        mask &= _any_of(df[Col.INSTRUMENT_TYPES], set(f.instruments))
     if f.expo is not None and Col.EXPO_RELATED in df.columns:
         mask &= df[Col.EXPO_RELATED] == f.expo
     terms = search_terms(f.query)

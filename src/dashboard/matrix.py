@@ -19,26 +19,43 @@ class Line:
     id: str | None = None
 
 
-def cell_lines(cell: pd.DataFrame) -> list[Line]:
-    """The lines of one cell in reading order, with a label line where a 【】 block starts."""
+def cell_lines(cell: pd.DataFrame, limit: int | None = None) -> list[Line]:
+    """The lines of one cell in reading order, with a label line where a 【】 block starts.
+
+    `limit`: only the first `limit` items (in reading order) and their labels.
+    """
     lines: list[Line] = []
     current = None
-    for row in cell.sort_values(Col.ORDER).itertuples(index=False):
-        d = row._asdict()
-        sub = d[Col.SUB_THEME]
+    rows = cell.sort_values(Col.ORDER)
+    if limit is not None:
+        rows = rows.head(limit)
+    columns = (Col.SUB_THEME, Col.TEXT, Col.LEVEL, Col.ID)
+    for sub, text, level, id_ in zip(*(rows[c].tolist() for c in columns), strict=True):
         sub = None if pd.isna(sub) else sub
         if sub is not None and sub != current:
             lines.append(Line("label", sub))
         current = sub
-        lines.append(Line("item", d[Col.TEXT], int(d[Col.LEVEL]), d[Col.ID]))
+        lines.append(Line("item", text, int(level), id_))
     return lines
 
 
-def area_matrix(df: pd.DataFrame, area_code: str) -> dict[tuple[str, str], list[Line]]:
-    """(actor_code, phase_code) → lines, for every actor × phase of the area (empty cells included)."""
+def area_matrix(df: pd.DataFrame, area_code: str, limit: int | None = None) -> dict[tuple[str, str], list[Line]]:
+    """(actor_code, phase_code) → lines, for every actor × phase of the area (empty cells included).
+
+    `limit`: at most that many items per cell, the first in reading order (`cell_sizes` counts all).
+    """
     rows = df[df[Col.AREA_CODE] == area_code]
     groups = {k: g for k, g in rows.groupby([Col.ACTOR_CODE, Col.PHASE_CODE], observed=True)}
-    return {(a, p): cell_lines(groups[(a, p)]) if (a, p) in groups else [] for a in ACTOR_CODES for p in PHASE_CODES}
+    return {
+        (a, p): cell_lines(groups[(a, p)], limit) if (a, p) in groups else [] for a in ACTOR_CODES for p in PHASE_CODES
+    }
+
+
+def cell_sizes(df: pd.DataFrame, area_code: str) -> dict[tuple[str, str], int]:
+    """(actor_code, phase_code) → number of items, for every actor × phase of the area."""
+    rows = df[df[Col.AREA_CODE] == area_code]
+    sizes = rows.groupby([Col.ACTOR_CODE, Col.PHASE_CODE], observed=True).size()
+    return {(a, p): int(sizes.get((a, p), 0)) for a in ACTOR_CODES for p in PHASE_CODES}
 
 
 def cell_text(lines: list[Line], bullet: str = "・", sub_bullet: str = "　▶ ") -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -141,6 +142,113 @@ def _scores(df: pd.DataFrame) -> dict[tuple[str, str], float]:
     return out
 
 
+@dataclass(frozen=True)
+class Neighbours:
+    """A table's stored neighbour links as row positions, computed once per table (`neighbours`).
+
+    `src[j]` lists `dst[j]` with `score[j]`, in the table's order (row, then rank); `dst` is -1 for
+    an id that is not in the table. Passed to `pairs` / `progression` with any row subset of that
+    table (rows keep their index labels, as `df.loc[mask]` does), it saves looking 800,000 ids up
+    by string on every call for a 100,000-row table. Shared: never mutate the arrays.
+    """
+
+    index: pd.Index
+    ids: np.ndarray
+    src: np.ndarray
+    dst: np.ndarray
+    score: np.ndarray
+
+    def positions(self, df: pd.DataFrame) -> np.ndarray | None:
+        """Row positions of `df`'s rows in the table, or None if `df` is not a row subset of it."""
+        if not df.index.is_unique:
+            return None
+        pos = self.index.get_indexer(df.index)
+        if len(pos) and (pos.min() < 0 or not np.array_equal(self.ids[pos], df[Col.ID].to_numpy(dtype=object))):
+            return None
+        return pos
+
+
+def neighbours(table: pd.DataFrame) -> Neighbours | None:
+    """The stored neighbour links of `table` (None when its ids are not unique)."""
+    ids = table[Col.ID].to_numpy(dtype=object)
+    index = pd.Index(ids)
+    if not index.is_unique or not table.index.is_unique:
+        return None
+    rel = table[Col.RELATED_IDS].tolist()
+    sc = table[Col.RELATED_SCORES].tolist()
+    lens = np.fromiter(map(len, rel), dtype=np.int64, count=len(rel))
+    src = np.repeat(np.arange(len(rel), dtype=np.int64), lens)
+    if lens.sum():
+        other = np.concatenate([np.asarray(r, dtype=object).ravel() for r in rel])
+        score = np.concatenate([np.asarray(x, dtype=float).ravel() for x in sc])
+        dst = index.get_indexer(other).astype(np.int64)
+    else:
+        dst, score = np.empty(0, dtype=np.int64), np.empty(0, dtype=float)
+    if len(dst) != len(src) or len(score) != len(src):
+        return None
+    return Neighbours(table.index, ids, src, dst, score)
+
+
+_EMPTY_EDGES = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=float))
+
+
+def _edges(df: pd.DataFrame, nb: Neighbours | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`_scores(df)` as arrays: row positions (a, b) and score of every stored pair, both directions.
+
+    Vectorised (a 100,000-row table has 800,000 stored neighbours). Where a pair is stored twice
+    (a lists b and b lists a) the later write of `_scores` wins, i.e. the score from the row that
+    comes later in `df`. Ids must be unique (as `dashboard.load` guarantees). `nb`: the
+    precomputed links of a table `df` is a row subset of (ignored if it is not).
+    """
+    pos = nb.positions(df) if nb is not None else None
+    if pos is None:
+        nb = neighbours(df)
+        if nb is None:
+            return _edges_from_scores(df)
+        pos = np.arange(len(df), dtype=np.int64)
+    if not len(df) or not len(nb.src):
+        return _EMPTY_EDGES
+    here = np.full(len(nb.index), -1, dtype=np.int64)
+    here[pos] = np.arange(len(df), dtype=np.int64)
+    j = np.flatnonzero(nb.dst >= 0)
+    src, dst = here[nb.src[j]], here[nb.dst[j]]
+    found = (src >= 0) & (dst >= 0)
+    j, src, dst, score = j[found], src[found], dst[found], nb.score[j[found]]
+    if not len(j):
+        return _EMPTY_EDGES
+    # Both directions, in the order _scores writes them: row by row (in df's order), each stored
+    # neighbour writes (row, neighbour) then (neighbour, row); the last write of a pair wins.
+    a = np.concatenate([src, dst])
+    b = np.concatenate([dst, src])
+    s = np.concatenate([score, score])
+    writer = np.concatenate([src, src])
+    rank = np.concatenate([j, j])
+    second = np.repeat(np.array([0, 1], dtype=np.int64), len(j))
+    order = np.lexsort((second, rank, writer, b, a))
+    a, b, s = a[order], b[order], s[order]
+    last = np.r_[(a[1:] != a[:-1]) | (b[1:] != b[:-1]), True]
+    return a[last], b[last], s[last]
+
+
+def _edges_from_scores(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`_edges` the plain way (any table, e.g. one with repeated ids)."""
+    scores = _scores(df)
+    if not scores:
+        return _EMPTY_EDGES
+    first = {}
+    for i, id_ in enumerate(df[Col.ID]):
+        first.setdefault(id_, i)
+    keys = list(scores)
+    a = np.array([first[x] for x, _ in keys], dtype=np.int64)
+    b = np.array([first[y] for _, y in keys], dtype=np.int64)
+    return a, b, np.array(list(scores.values()), dtype=float)
+
+
+def _values(df: pd.DataFrame, col: str) -> np.ndarray:
+    """A column as an object array of the same scalars `df.loc[…, col]` gives."""
+    return np.asarray(df[col].tolist(), dtype=object)
+
+
 def pairs(
     df: pd.DataFrame,
     *,
@@ -148,93 +256,119 @@ def pairs(
     same_phase: bool = False,
     min_score: float = 0.0,
     top: int | None = None,
+    neighbours: Neighbours | None = None,
 ) -> pd.DataFrame:
     """Closest pairs of a 関西広域連合 item and a 構成府県市 item, best first (連携候補).
 
     A pair is listed when one item is among the other's stored nearest neighbours and both rows are
     in `df`; `same_area` / `same_phase` keep pairs within one area / phase; scores must exceed
-    `min_score`; ties are broken by reading order.
+    `min_score`; ties are broken by reading order. `neighbours`: `neighbours(table)` of a table
+    `df` is a row subset of (the same result, faster).
     """
-    scores = _scores(df)
-    rows = df.set_index(Col.ID)
-    seq = dict(zip(df[Col.ID], range(len(df)), strict=True))
-    found = []
-    for (a, b), score in scores.items():
-        if score <= min_score:
-            continue
-        ra, rb = rows.loc[a], rows.loc[b]
-        if ra[Col.ACTOR_CODE] != "union" or rb[Col.ACTOR_CODE] != "members":
-            continue
-        if same_area and ra[Col.AREA_CODE] != rb[Col.AREA_CODE]:
-            continue
-        if same_phase and ra[Col.PHASE_CODE] != rb[Col.PHASE_CODE]:
-            continue
-        found.append((-score, seq[a], seq[b], a, b))
+    a, b, score = _edges(df, neighbours)
+    actor = _values(df, Col.ACTOR_CODE)
+    keep = (score > min_score) & (actor[a] == "union") & (actor[b] == "members")
+    if same_area:
+        area = _values(df, Col.AREA_CODE)
+        keep &= area[a] == area[b]
+    if same_phase:
+        phase = _values(df, Col.PHASE_CODE)
+        keep &= phase[a] == phase[b]
+    a, b, score = a[keep], b[keep], score[keep]
+    best = np.lexsort((b, a, -score))[:top]  # score descending, then reading order of a, then of b
+    a, b = a[best], b[best]
+    area, ua, ma = _take(df, Col.AREA_CODE, a), _take(df, Col.ID, a), _take(df, Col.ID, b)
+    up, mp = _take(df, Col.PHASE_CODE, a), _take(df, Col.PHASE_CODE, b)
+    ut, mt = _take(df, Col.TEXT, a), _take(df, Col.TEXT, b)
     records = [
         {
-            PairCol.AREA_CODE: rows.loc[a, Col.AREA_CODE],
-            PairCol.UNION_ID: a,
-            PairCol.UNION_PHASE: rows.loc[a, Col.PHASE_CODE],
-            PairCol.UNION_TEXT: rows.loc[a, Col.TEXT],
-            PairCol.MEMBERS_ID: b,
-            PairCol.MEMBERS_PHASE: rows.loc[b, Col.PHASE_CODE],
-            PairCol.MEMBERS_TEXT: rows.loc[b, Col.TEXT],
-            PairCol.SCORE: -neg,
+            PairCol.AREA_CODE: area[n],
+            PairCol.UNION_ID: ua[n],
+            PairCol.UNION_PHASE: up[n],
+            PairCol.UNION_TEXT: ut[n],
+            PairCol.MEMBERS_ID: ma[n],
+            PairCol.MEMBERS_PHASE: mp[n],
+            PairCol.MEMBERS_TEXT: mt[n],
+            PairCol.SCORE: float(s),
         }
-        for neg, _, _, a, b in sorted(found)[:top]
+        for n, s in enumerate(score[best].tolist())
     ]
     return pd.DataFrame.from_records(records, columns=list(PAIR_COLUMNS))
 
 
-def progression(df: pd.DataFrame, area_code: str, *, min_score: float = PROGRESSION_MIN_SCORE) -> pd.DataFrame:
+def _take(df: pd.DataFrame, col: str, positions: np.ndarray) -> list:
+    """The values of `col` at row `positions`, as the same scalars `df[col].iat[i]` gives."""
+    return df[col].take(positions).tolist()
+
+
+def _next_links(
+    area: pd.DataFrame, min_score: float, nb: Neighbours | None
+) -> tuple[dict[int, tuple[int, float]], list[int]]:
+    """Each item's link to its best next-phase neighbour (row position → (position, score)), and the
+    chain starts (linked items no item links to) in reading order."""
+    a, b, score = _edges(area, nb)
+    phase = np.array([str(p) for p in area[Col.PHASE_CODE].tolist()], dtype=object)
+    actor = _values(area, Col.ACTOR_CODE)
+    following = {p: PHASE_CODES[i + 1] for i, p in enumerate(PHASE_CODES[:-1])}
+    next_phase = np.array([following.get(p) for p in phase], dtype=object)
+    keep = (phase[b] == next_phase[a]) & (actor[b] == actor[a]) & (score > min_score)
+    a, b, score = a[keep], b[keep], score[keep]
+    order = np.lexsort((b, -score, a))  # per item: best score first, then the earliest target
+    a, b, score = a[order], b[order], score[order]
+    first = np.r_[True, a[1:] != a[:-1]] if len(a) else np.zeros(0, dtype=bool)
+    nxt = dict(zip(a[first].tolist(), zip(b[first].tolist(), score[first].tolist(), strict=True), strict=True))
+    targets = {t for t, _ in nxt.values()}
+    return nxt, [x for x in sorted(nxt) if x not in targets]
+
+
+def progression(
+    df: pd.DataFrame,
+    area_code: str,
+    *,
+    min_score: float = PROGRESSION_MIN_SCORE,
+    neighbours: Neighbours | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
     """Chains of related items across 2024 → 2025 → 2026 within one area, for each actor.
 
     Each item links to its most similar stored neighbour in the next phase (same area and actor,
     score > min_score). A chain starts at an item no earlier item links to and follows the links;
     only chains of two or more steps are returned, in reading order of their first item.
+    `neighbours`: as in `pairs`. `limit`: only the first `limit` chains (`progression_count`
+    counts them all).
     """
     area = df[df[Col.AREA_CODE] == area_code]
-    scores = _scores(area)
-    info = {r[Col.ID]: r for r in area.to_dict("records")}
-    order = {id_: i for i, id_ in enumerate(area[Col.ID])}
-    nxt: dict[str, tuple[str, float]] = {}
-    for a, ra in info.items():
-        phase = str(ra[Col.PHASE_CODE])
-        if phase == PHASE_CODES[-1]:
-            continue
-        following = PHASE_CODES[PHASE_CODES.index(phase) + 1]
-        best = [
-            (s, b)
-            for (x, b), s in scores.items()
-            if x == a
-            and str(info[b][Col.PHASE_CODE]) == following
-            and info[b][Col.ACTOR_CODE] == ra[Col.ACTOR_CODE]
-            and s > min_score
-        ]
-        if best:
-            score, b = min(best, key=lambda sb: (-sb[0], order[sb[1]]))
-            nxt[a] = (b, score)
-    targets = {b for b, _ in nxt.values()}
-    records = []
-    chain = 0
-    for start in sorted(nxt, key=order.__getitem__):
-        if start in targets:
-            continue
-        chain += 1
+    nxt, starts = _next_links(area, min_score, neighbours)
+    rows: list[tuple[int, int, int, float]] = []  # chain, step, row position, score
+    for chain, start in enumerate(starts[:limit], 1):
         steps = [(start, float("nan"))]
         while steps[-1][0] in nxt:
             steps.append(nxt[steps[-1][0]])
-        for step, (id_, score) in enumerate(steps):
-            r = info[id_]
-            records.append(
-                {
-                    ChainCol.CHAIN: chain,
-                    ChainCol.STEP: step,
-                    ChainCol.ACTOR_CODE: r[Col.ACTOR_CODE],
-                    ChainCol.PHASE_CODE: r[Col.PHASE_CODE],
-                    ChainCol.ID: id_,
-                    ChainCol.TEXT: r[Col.TEXT],
-                    ChainCol.SCORE: score,
-                }
-            )
+        rows.extend((chain, step, i, float(s)) for step, (i, s) in enumerate(steps))
+    at = np.array([r[2] for r in rows], dtype=np.int64)
+    actors, phases = _take(area, Col.ACTOR_CODE, at), _take(area, Col.PHASE_CODE, at)
+    ids, texts = _take(area, Col.ID, at), _take(area, Col.TEXT, at)
+    records = [
+        {
+            ChainCol.CHAIN: c,
+            ChainCol.STEP: step,
+            ChainCol.ACTOR_CODE: actors[n],
+            ChainCol.PHASE_CODE: phases[n],
+            ChainCol.ID: ids[n],
+            ChainCol.TEXT: texts[n],
+            ChainCol.SCORE: s,
+        }
+        for n, (c, step, _, s) in enumerate(rows)
+    ]
     return pd.DataFrame.from_records(records, columns=list(CHAIN_COLUMNS))
+
+
+def progression_count(
+    df: pd.DataFrame,
+    area_code: str,
+    *,
+    min_score: float = PROGRESSION_MIN_SCORE,
+    neighbours: Neighbours | None = None,
+) -> int:
+    """How many chains `progression` finds (without building them)."""
+    return len(_next_links(df[df[Col.AREA_CODE] == area_code], min_score, neighbours)[1])

@@ -7,6 +7,8 @@ start such syntax is backslash-escaped here.
 
 from __future__ import annotations
 
+import re
+
 from .filters import normalise, search_terms
 from .matrix import Line
 
@@ -15,9 +17,22 @@ _ESCAPE = {c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~:$=\"'&%/;?@^,"}
 HIGHLIGHT = ":orange-background[{}]"
 
 
+# GFM turns bare URLs, www. names and e-mail addresses into links even when escaped; a word joiner
+# (U+2060, invisible) after the scheme, "www" or before "@" keeps them plain text on screen.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])|(?=@)")
+WORD_JOINER = "\u2060"
+
+
+# Bidi embedding/override/isolate controls would reorder what follows them on screen; show them as codes.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def escape_md(text: str) -> str:
-    """`text` as literal markdown: punctuation escaped, newlines kept as hard breaks."""
-    out = "".join(_ESCAPE.get(c, c) for c in str(text))
+    """`text` as literal markdown: punctuation escaped, newlines kept as hard breaks, no autolinks,
+    bidi overrides shown as [U+202E]-style codes."""
+    text = _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, str(text))
+    text = _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+    out = "".join(_ESCAPE.get(c, c) for c in text)
     return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "  \n")
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from janome.tokenizer import Token, Tokenizer
 
@@ -203,6 +204,10 @@ def top_terms(df: pd.DataFrame, n: int = 20, by: str | Iterable[str] | None = No
     then term.
     """
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    if not keys:
+        fast = _top_terms_flat(df[Col.TERMS].tolist(), n)
+        if fast is not None:
+            return fast
     long = df[[*keys, Col.TERMS]].explode(Col.TERMS).dropna(subset=[Col.TERMS])
     long = long.rename(columns={Col.TERMS: TERM})
     long[TERM] = long[TERM].astype(str)
@@ -213,3 +218,18 @@ def top_terms(df: pd.DataFrame, n: int = 20, by: str | Iterable[str] | None = No
     else:
         counts = counts.head(n)
     return counts.reset_index(drop=True)
+
+
+def _top_terms_flat(cells: list, n: int) -> pd.DataFrame | None:
+    """`top_terms` without `by`, for a column of 1-D lists/arrays (None otherwise): the cells'
+    terms concatenated and hash-counted instead of exploding a frame (a 100,000-row table has
+    half a million term occurrences). Same counts, same order (count descending, then term)."""
+    if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells):
+        return None
+    items = [np.asarray(v, dtype=object) for v in cells if len(v)]
+    flat = pd.Series(np.concatenate(items) if items else np.empty(0, dtype=object), dtype=object)
+    flat = flat.dropna().astype(str)
+    counts = flat.value_counts(sort=False)
+    out = pd.DataFrame({TERM: counts.index.astype(str), COUNT: counts.to_numpy().astype("int64")})
+    out = out.sort_values([COUNT, TERM], ascending=[False, True], kind="stable").head(n)
+    return out.reset_index(drop=True)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from . import analysis, export, i18n
+from . import analysis, export, i18n, related
 from . import filters as F
 from .load import LoadError, load_with_meta
-from .matrix import area_matrix
+from .matrix import area_matrix, cell_sizes
 from .paths import data_path
 from .render import cell_markdown, escape_md, highlight_md
 from .schema import (
@@ -54,6 +54,13 @@ EXPO_CHOICES = {"all": None, "yes": True, "no": False}
 SUB_THEME_OPTIONS = tuple(s.code for s in SUB_THEMES)
 SUB_THEME_BY_CODE = {s.code: s for s in SUB_THEMES}
 
+# What a page draws at most, so a page costs the same on 155 rows and on 100,000 (the real plan is far
+# below every cap: 155 rows, ≤ 10 items per matrix cell, ≤ 7 chains per area). Beyond a cap the page
+# says how many more there are; downloads always carry every filtered row.
+EXPLORE_MAX_ROWS = 1_000  # rows sent to the explorer's st.dataframe
+CELL_MAX_ITEMS = 50  # items per matrix / phase-column cell
+MAX_CHAINS = 30  # progression chains per area
+
 
 @dataclass(frozen=True)
 class Ctx:
@@ -64,6 +71,12 @@ class Ctx:
     meta: dict
     filters: F.Filters
     lang: str
+    token: tuple = ()  # identifies df_all (its file and object) in cache keys
+
+    @property
+    def key(self) -> tuple:
+        """Cache key of what this run shows: the data and the filter."""
+        return (self.token, _filter_key(self.filters))
 
     def t(self, key: str, **fields: object) -> str:
         return i18n.catalogue(self.lang)(key, **fields)
@@ -77,12 +90,20 @@ def _load(path: str, mtime_ns: int, size: int) -> tuple[pd.DataFrame, dict]:
 
 def load_data() -> tuple[pd.DataFrame, dict]:
     """The table and metadata; raises LoadError with a user-facing message."""
+    df, meta, _ = _load_data_with_token()
+    return df, meta
+
+
+def _load_data_with_token() -> tuple[pd.DataFrame, dict, tuple]:
+    """The table, its metadata and a token naming that table in cache keys."""
     path = Path(data_path())
     try:
         stat = path.stat()
     except OSError:
-        return load_with_meta(path)  # raises the typed "missing" error
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+        df, meta = load_with_meta(path)  # raises the typed "missing" error
+        return df, meta, (str(path), id(df), len(df))
+    df, meta = _load(str(path), stat.st_mtime_ns, stat.st_size)
+    return df, meta, (str(path), stat.st_mtime_ns, stat.st_size, id(df), len(df))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -239,16 +260,15 @@ def bootstrap() -> Ctx | None:
     lang = _language_switch()
     t = i18n.catalogue(lang)
     try:
-        df_all, meta = load_data()
+        df_all, meta, token = _load_data_with_token()
     except LoadError as exc:
         st.error(f"**{escape_md(t('error.data'))}**\n\n{escape_md(exc.message(lang))}", icon=":material/error:")
         return None
     f = _sidebar(lang)
     _sync_url(f, lang)
     _show_notices(lang, f)
-    token = (id(df_all), len(df_all))
     df = _filtered(token, _filter_key(f), df_all, f)
-    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang)
+    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token)
     st.session_state[K_CTX] = ctx
     st.sidebar.caption(t("filter.count", n=len(df), total=len(df_all)))
     st.sidebar.caption(t("common.data_version", version=meta.get("data_version", "?")))
@@ -323,7 +343,10 @@ def area_choice(ctx: Ctx, label_key: str, key: str, allow_none: bool = False) ->
     options = list(ctx.filters.areas or AREA_CODES)
     if allow_none:
         options = [None, *options]
-    if st.session_state.get(key) not in options:
+    # Re-apply the default when the area filter changes (or on first use), else keep the user's pick.
+    basis = f"{key}__for"
+    if st.session_state.get(basis) != ctx.filters.areas or st.session_state.get(key) not in options:
+        st.session_state[basis] = ctx.filters.areas
         st.session_state[key] = ctx.filters.areas[0] if len(ctx.filters.areas) == 1 else options[0]
     return st.selectbox(
         ctx.t(label_key),
@@ -371,9 +394,24 @@ def plan_structure(ctx: Ctx) -> None:
                 st.caption(escape_md(area["vision_note"]))
 
 
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _cells(key: tuple, area: str, _df: pd.DataFrame) -> tuple[dict, dict]:
+    """An area's matrix cells (at most CELL_MAX_ITEMS items each) and their full sizes (shared, never mutated)."""
+    return area_matrix(_df, area, limit=CELL_MAX_ITEMS), cell_sizes(_df, area)
+
+
+def _cell_markdown(ctx: Ctx, cells: tuple[dict, dict], actor: str, phase: str) -> str:
+    lines, sizes = cells[0][(actor, phase)], cells[1][(actor, phase)]
+    text = cell_markdown(lines, ctx.filters.query)
+    shown = sum(1 for ln in lines if ln.kind == "item")
+    if sizes > shown:
+        text += "\n\n" + escape_md(ctx.t("chart.hover.more", n=f"{sizes - shown:,}"))
+    return text
+
+
 def phase_columns(ctx: Ctx, area: str) -> None:
     """One area's items laid out phase by phase (both actors in each column)."""
-    cells = area_matrix(ctx.df, area)
+    cells = _cells(ctx.key, area, ctx.df)
     themes = _area_meta(ctx, area)["themes"]
     for col, phase in zip(st.columns(len(PHASE_CODES)), PHASE_CODES, strict=True):
         with col:
@@ -381,7 +419,7 @@ def phase_columns(ctx: Ctx, area: str) -> None:
             st.caption(escape_md(ctx.t("timeline.theme", theme=themes[phase])))
             for actor in ACTOR_CODES:
                 st.markdown(f"**{escape_md(actor_label(ctx, actor))}**")
-                st.markdown(cell_markdown(cells[(actor, phase)], ctx.filters.query))
+                st.markdown(_cell_markdown(ctx, cells, actor, phase))
 
 
 def matrix_grid(ctx: Ctx, area: str) -> None:
@@ -389,7 +427,7 @@ def matrix_grid(ctx: Ctx, area: str) -> None:
     meta = _area_meta(ctx, area)
     st.markdown(f"**{escape_md(ctx.t('matrix.vision'))}**")
     _md(meta["vision"])
-    cells = area_matrix(ctx.df, area)
+    cells = _cells(ctx.key, area, ctx.df)
     widths = [1, 3, 3, 3]
     head = st.columns(widths)
     head[0].markdown(f"**{escape_md(ctx.t('matrix.fiscal_year'))}**")
@@ -401,7 +439,7 @@ def matrix_grid(ctx: Ctx, area: str) -> None:
             row = st.columns(widths)
             row[0].markdown(f"**{escape_md(actor_label(ctx, actor))}**")
             for col, phase in zip(row[1:], PHASE_CODES, strict=True):
-                col.markdown(cell_markdown(cells[(actor, phase)], ctx.filters.query))
+                col.markdown(_cell_markdown(ctx, cells, actor, phase))
     st.caption(ctx.t("common.tentative_note"))
 
 
@@ -415,8 +453,9 @@ def view_link(ctx: Ctx) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _export_frame(key: tuple, lang: str, _df: pd.DataFrame) -> pd.DataFrame:
-    return export.export_frame(_df, lang)
+def _export_frame(key: tuple, lang: str, limit: int, _df: pd.DataFrame) -> pd.DataFrame:
+    """The explorer's rows as users read them: the first `limit` filtered rows (shared, never mutated)."""
+    return export.export_frame(_df.iloc[:limit], lang)
 
 
 def downloads(ctx: Ctx) -> None:
@@ -526,12 +565,14 @@ def _text_config(ctx: Ctx) -> dict:
 
 def explore_table(ctx: Ctx) -> str | None:
     """The filtered rows; returns the id of the row the user selected, if any."""
-    frame = _export_frame(_filter_key(ctx.filters), ctx.lang, ctx.df)
+    frame = _export_frame(ctx.key, ctx.lang, EXPLORE_MAX_ROWS, ctx.df)
     wide = {ctx.t("export.col.text"), ctx.t("export.col.parent")}
     # On screen the text comes first after where/when/who; the files keep the export order.
     first = [ctx.t(f"export.col.{c}") for c in ("area", "phase", "actor", "text", "parent")]
     order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
-    st.caption(ctx.t("explore.rows", n=len(frame)) + " " + ctx.t("detail.pick"))
+    more = len(ctx.df) - len(frame)
+    more_text = " " + ctx.t("chart.hover.more", n=f"{more:,}") if more > 0 else ""
+    st.caption(ctx.t("explore.rows", n=len(frame)) + more_text + " " + ctx.t("detail.pick"))
     event = st.dataframe(
         frame,
         hide_index=True,
@@ -553,16 +594,38 @@ def pairs_table(ctx: Ctx) -> None:
     c1, c2 = st.columns(2)
     same_area = c1.toggle(ctx.t("analysis.pairs_same_area"), value=True, key="pairs_same_area")
     same_phase = c2.toggle(ctx.t("analysis.pairs_same_phase"), value=False, key="pairs_same_phase")
-    frame = analysis.pair_rows(ctx.df, same_area=same_area, same_phase=same_phase, top=30)
+    frame = _pair_rows(ctx.key, same_area, same_phase, ctx.lang, ctx)
     if frame.empty:
         st.caption(ctx.t("analysis.pairs_none"))
         return
-    st.dataframe(_labelled(ctx, frame), hide_index=True, column_config=_score_config(ctx) | _text_config(ctx))
+    st.dataframe(frame, hide_index=True, column_config=_score_config(ctx) | _text_config(ctx))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _neighbours(token: tuple, _df_all: pd.DataFrame) -> related.Neighbours | None:
+    """The whole table's stored neighbour links as row positions, once per table (shared, never mutated)."""
+    return related.neighbours(_df_all)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _pair_rows(key: tuple, same_area: bool, same_phase: bool, lang: str, _ctx: Ctx) -> pd.DataFrame:
+    """The 30 closest pairs, labelled (a copy per call)."""
+    nb = _neighbours(_ctx.token, _ctx.df_all)
+    frame = analysis.pair_rows(_ctx.df, same_area=same_area, same_phase=same_phase, top=30, neighbours=nb)
+    return frame if frame.empty else analysis.labelled(frame, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _progression(key: tuple, area: str, _ctx: Ctx) -> tuple[list, int]:
+    """An area's first MAX_CHAINS progression chains and how many there are (shared, never mutated)."""
+    nb = _neighbours(_ctx.token, _ctx.df_all)
+    chains = analysis.progression_grid(_ctx.df, area, neighbours=nb, limit=MAX_CHAINS)
+    return chains, related.progression_count(_ctx.df, area, neighbours=nb)
 
 
 def progression_view(ctx: Ctx, area: str) -> None:
     """Chains of related items of one area across 2024 → 2025 → 2026, a row per chain."""
-    chains = analysis.progression_grid(ctx.df, area)
+    chains, total = _progression(ctx.key, area, ctx)
     if not chains:
         st.caption(ctx.t("analysis.progression_none"))
         return
@@ -580,6 +643,8 @@ def progression_view(ctx: Ctx, area: str) -> None:
                     continue
                 score = "" if step.score is None else f" `{step.score:.2f}`"
                 col.markdown(highlight_md(step.text, ctx.filters.query) + score)
+    if total > len(chains):
+        st.caption(ctx.t("chart.hover.more", n=f"{total - len(chains):,}"))
 
 
 def _pick_term() -> None:

@@ -19,35 +19,26 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 
-from .support import DEFAULT_TIMEOUT, ROOT, install_run_counter, save_screenshot
+from .support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEFAULT_TIMEOUT,
+    AppServer,
+    ServerError,
+    install_run_counter,
+    save_screenshot,
+)
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
 INSTALL_COMMAND = "apt-get update && apt-get install -y chromium fonts-noto-cjk"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
-HEALTH_TIMEOUT = 60.0  # s
 LOOPBACK = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
 
 
@@ -70,84 +61,24 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
 # ---------------------------------------------------------------------------------------- server
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# Servers of this session, so that a failed browser test can show what they logged while it ran.
+RUNNING: list[AppServer] = []
 
 
-class AppServer:
-    """One `python -m streamlit run <script>` process in its own process group, logs in files."""
+def _log_sizes() -> dict[AppServer, int]:
+    return {s: s.stderr_path.stat().st_size if s.stderr_path.exists() else 0 for s in RUNNING}
 
-    def __init__(self, script: str, env: Mapping[str, str], log_dir: Path) -> None:
-        self.port = _free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self.stdout_path = log_dir / f"streamlit-{self.port}.out"
-        self.stderr_path = log_dir / f"streamlit-{self.port}.err"
-        # The `make run` command (same interpreter, same script, cwd = the project so that
-        # .streamlit/config.toml applies), on a free loopback port. No file watcher: an edit to any
-        # source file while the tests run would otherwise show the "File change. Rerun" status
-        # widget, which the readiness rule (rightly) treats as not ready.
-        cmd = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ]
-        full_env = {k: v for k, v in os.environ.items() if k != "INITIATIVES_PATH"}  # only what the test asks for
-        full_env.update(env)
-        full_env["PYTHONUNBUFFERED"] = "1"
-        with self.stdout_path.open("wb") as out, self.stderr_path.open("wb") as err:
-            self.proc = subprocess.Popen(
-                cmd, cwd=ROOT, env=full_env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True
-            )
 
-    def logs(self) -> str:
-        def tail(path: Path) -> str:
-            text = path.read_text(errors="replace") if path.exists() else ""
-            return text[-4000:] or "(empty)"
-
-        return f"--- stderr ---\n{tail(self.stderr_path)}\n--- stdout ---\n{tail(self.stdout_path)}"
-
-    def wait_healthy(self, timeout: float = HEALTH_TIMEOUT) -> None:
-        """Poll /_stcore/health until it answers "ok"; fail with the server's output otherwise."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                pytest.fail(f"streamlit exited with code {self.proc.returncode} before answering\n{self.logs()}")
-            try:
-                with urllib.request.urlopen(f"{self.base_url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200 and resp.read().strip() == b"ok":
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.2)  # polling interval of a bounded wait, not a readiness guess
-        self.stop()
-        pytest.fail(f"streamlit did not answer {self.base_url}/_stcore/health within {timeout:.0f} s\n{self.logs()}")
-
-    def stop(self) -> None:
-        """SIGTERM the process group, wait, SIGKILL it if it is still there."""
-        if self.proc.poll() is not None:
-            return
-        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                self.proc.wait(timeout=wait)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+def _logged_since(sizes: dict[AppServer, int]) -> str:
+    """What each server wrote to stderr after `sizes` was taken (tracebacks of failed script runs)."""
+    out = []
+    for server in RUNNING:
+        with server.stderr_path.open("rb") as f:
+            f.seek(sizes.get(server, 0))
+            text = f.read().decode(errors="replace").strip()
+        if text:
+            out.append(f"--- {server.base_url} stderr during the test ---\n{text[-6000:]}")
+    return "\n".join(out)
 
 
 @pytest.fixture(scope="session")
@@ -163,10 +94,14 @@ def app_server_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cal
             server = AppServer(script, env, log_dir)
             try:
                 server.wait_healthy()
+            except ServerError as exc:
+                server.stop()
+                pytest.fail(str(exc), pytrace=False)
             except BaseException:
                 server.stop()
                 raise
             servers[key] = server
+            RUNNING.append(server)
         return servers[key].base_url
 
     try:
@@ -174,6 +109,7 @@ def app_server_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cal
     finally:
         for server in servers.values():
             server.stop()
+            RUNNING.remove(server)
 
 
 @pytest.fixture(scope="session")
@@ -217,8 +153,11 @@ def browser() -> Iterator:
 def page(browser, request: pytest.FixtureRequest) -> Iterator:
     """A page in a fresh context; `page.console_errors` and `page.external_requests` collect as it runs.
 
-    On a failed test its last state is saved as test-artifacts/screenshots/FAILED-<test>.png.
+    On a failed test its last state is saved as test-artifacts/screenshots/FAILED-<test>.png, and what
+    the app servers logged meanwhile (e.g. the traceback behind "This app has encountered an error",
+    which the page itself never shows) is printed with the report.
     """
+    sizes = _log_sizes()
     context = browser.new_context(viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo", accept_downloads=True)
     context.set_default_timeout(DEFAULT_TIMEOUT)
     install_run_counter(context)
@@ -246,4 +185,6 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator:
                 save_screenshot(pg, f"FAILED-{request.node.name}")
             except Exception as exc:  # a broken page must not hide the test's own failure
                 print(f"could not save the failure screenshot: {exc}", file=sys.stderr)
+        if report is not None and report.failed:
+            print(_logged_since(sizes) or "(the app servers logged nothing during the test)", file=sys.stderr)
         context.close()

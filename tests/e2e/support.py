@@ -9,8 +9,16 @@ run counter that ``RUN_COUNTER_JS`` keeps (installed on every context by the ``p
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +29,113 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = ROOT / "test-artifacts" / "screenshots"
 DEFAULT_TIMEOUT = 30_000  # ms
+HEALTH_TIMEOUT = 60.0  # s
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# ---------------------------------------------------------------------------------------- server
+
+
+class ServerError(RuntimeError):
+    """The app server did not start (the message carries the tail of its output)."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """One `python -m streamlit run <script>` process in its own process group, logs in files.
+
+    Used by the `app_server_factory` fixture and by scripts/screenshots.py.
+    """
+
+    def __init__(self, script: str, env: Mapping[str, str], log_dir: Path) -> None:
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.stdout_path = log_dir / f"streamlit-{self.port}.out"
+        self.stderr_path = log_dir / f"streamlit-{self.port}.err"
+        # The `make run` command (same interpreter, same script, cwd = the project so that
+        # .streamlit/config.toml applies), on a free loopback port. No file watcher: an edit to any
+        # source file while the tests run would otherwise show the "File change. Rerun" status
+        # widget, which the readiness rule (rightly) treats as not ready.
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ]
+        full_env = {k: v for k, v in os.environ.items() if k != "INITIATIVES_PATH"}  # only what the caller asks for
+        full_env.update(env)
+        full_env["PYTHONUNBUFFERED"] = "1"
+        with self.stdout_path.open("wb") as out, self.stderr_path.open("wb") as err:
+            self.proc = subprocess.Popen(
+                cmd, cwd=ROOT, env=full_env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+
+    def logs(self) -> str:
+        def tail(path: Path) -> str:
+            text = path.read_text(errors="replace") if path.exists() else ""
+            return text[-4000:] or "(empty)"
+
+        return f"--- stderr ---\n{tail(self.stderr_path)}\n--- stdout ---\n{tail(self.stdout_path)}"
+
+    def wait_healthy(self, timeout: float = HEALTH_TIMEOUT) -> None:
+        """Poll /_stcore/health until it answers "ok"; raise ServerError with the server's output otherwise."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise ServerError(f"streamlit exited with code {self.proc.returncode} before answering\n{self.logs()}")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200 and resp.read().strip() == b"ok":
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)  # polling interval of a bounded wait, not a readiness guess
+        self.stop()
+        raise ServerError(
+            f"streamlit did not answer {self.base_url}/_stcore/health within {timeout:.0f} s\n{self.logs()}"
+        )
+
+    def stop(self) -> None:
+        """SIGTERM the process group, wait, SIGKILL it if it is still there."""
+        if self.proc.poll() is not None:
+            return
+        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.proc.wait(timeout=wait)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+
+# ------------------------------------------------------------------------------------- readiness
 
 # The readiness rule (docs/DESIGN "Browser readiness"), as one JS expression evaluated atomically.
 READY_JS = """(() => {
@@ -168,20 +283,96 @@ def chart_traces(page: Page) -> list[list[dict[str, Any]]]:
     return page.evaluate(CHART_TRACES_JS)
 
 
+# Plotly's drawn marks, read from the SVG (not from the figure JSON): tick labels in reading order,
+# bar sizes in pixels per trace, the numbers printed on heatmap cells, the marker points per trace.
+# `i` is the chart's index among the current (non-stale) charts, as in chart_traces().
+CHART_MARKS_JS = """(i) => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')].filter((el) => !el.closest('[data-stale="true"]'));
+  const el = plots[i];
+  if (!el) return null;
+  const centre = (node) => { const r = node.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+  const ticks = (axis) => [...el.querySelectorAll(`g.${axis}tick text`)]
+    .map((t) => ({ text: t.textContent, pos: centre(t)[axis === 'x' ? 0 : 1] }))
+    .sort((a, b) => a.pos - b.pos)
+    .map((t) => t.text);
+  const traceOf = (g) => (g.__data__ && g.__data__[0] && g.__data__[0].trace) || {};
+  const bars = [...el.querySelectorAll('g.trace.bars')].map((g) => ({
+    index: traceOf(g).index,
+    name: traceOf(g).name ?? null,
+    orientation: traceOf(g).orientation,
+    sizes: [...g.querySelectorAll('g.point path')].map((p) => {
+      const b = p.getBBox();
+      return traceOf(g).orientation === 'h' ? b.width : b.height;
+    }),
+  }));
+  const points = [...el.querySelectorAll('.scatterlayer g.trace')].map((g) => ({
+    index: traceOf(g).index,
+    name: traceOf(g).name ?? null,
+    markers: g.querySelectorAll('.points path.point').length,
+    texts: [...g.querySelectorAll('.text text')].map((t) => t.textContent),
+  }));
+  return {
+    title: (el.querySelector('.gtitle') || {}).textContent ?? null,
+    xticks: ticks('x'),
+    yticks: ticks('y'),
+    bars,
+    points,
+    heatmaps: el.querySelectorAll('.heatmaplayer g.hm image').length,
+    heatmap_text: [...el.querySelectorAll('.heatmaplayer text')].map((t) => t.textContent),
+    annotations: [...el.querySelectorAll('.annotation-text')].map((t) => t.textContent),
+  };
+}"""
+
+
+def chart_marks(page: Page, i: int) -> dict[str, Any]:
+    """What chart `i` (page order) has drawn: `title`, `xticks`/`yticks` (tick label text in reading
+    order: left to right, top to bottom; a `<br>` in a label joins its lines), `bars` (per bar trace:
+    `index`, `name`, `orientation` and each bar's drawn `sizes` in px — height, or width when
+    horizontal), `points` (per scatter trace: `markers` drawn and the `texts` printed), `heatmaps`
+    (heatmap images), `heatmap_text` (numbers printed on the cells, row by row) and `annotations`."""
+    marks = page.evaluate(CHART_MARKS_JS, i)
+    if marks is None:
+        raise AssertionError(f"there is no chart #{i} on the page")
+    return marks
+
+
+# Streamlit's frontend, opened on a page URL such as /timeline, first asks /timeline/_stcore/health
+# and /timeline/_stcore/host-config, gets 404 (the server answers them only at the root) and falls
+# back to /_stcore/…; Chromium logs each 404 as a console error. Exactly those two are the
+# framework's; any other console error (a 404 at the root included) is ours.
+FRAMEWORK_404 = re.compile(
+    r"console\.error: Failed to load resource: the server responded with a status of 404 \(Not Found\) "
+    r"\(http://127\.0\.0\.1:\d+(?:/[^/?#\s]+)+/_stcore/(?:health|host-config)\)"
+)
+
+
+def console_errors(page: Page) -> list[str]:
+    """`page.console_errors` (recorded by the `page` fixture) minus the framework's two sub-page 404s."""
+    return [e for e in page.console_errors if not FRAMEWORK_404.fullmatch(e)]
+
+
+def count_captions(page: Page) -> list[str]:
+    """The 「該当 N 件 ／ 全 155 件」 / "N of 155 initiatives match" captions of the current run (sidebar and page)."""
+    texts = page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+    return [
+        t.strip() for t in texts if re.fullmatch(r"該当 \d+ 件 ／ 全 \d+ 件|\d+ of \d+ initiatives match", t.strip())
+    ]
+
+
 def no_exceptions(page: Page) -> list[str]:
     """Texts of the `st.exception` / uncaught-error boxes on the page (an empty list when none)."""
     return page.locator('[data-testid="stException"]').all_inner_texts()
 
 
-def save_screenshot(page: Page, name: str) -> Path:
-    """Save a full-page PNG to test-artifacts/screenshots/<name>.png and return its path.
+def save_screenshot(page: Page, name: str, directory: Path = SCREENSHOT_DIR) -> Path:
+    """Save a full-page PNG to test-artifacts/screenshots/<name>.png (or `directory`) and return its path.
 
     Streamlit scrolls inside `[data-testid="stMain"]`, not the document, so Playwright's
     `full_page=True` alone would stop at the viewport: the viewport is stretched to the
     content's height for the shot, then restored.
     """
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "page"
-    path = SCREENSHOT_DIR / f"{safe}.png"
+    path = Path(directory) / f"{safe}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
     height = page.evaluate(

@@ -1,0 +1,127 @@
+"""Browser timings with headless Chromium (Playwright), using the browser tests' readiness rules.
+
+For each target (a page of the app, or floor B) and repetition, in a fresh browser context (a new
+visitor: empty cache, new session):
+
+  first load     page.goto(url) → the first script run has finished (run counter ≥ 1, READY_JS:
+                 connected, not running, nothing stale, no skeleton) → every expected Plotly chart
+                 has drawn its traces (CHARTS_DRAWN_JS) → every st.dataframe has its canvas;
+  filter change  click an area in the sidebar multiselect → a new script run has finished and the
+                 page is ready again (expect_rerun) → charts and tables drawn again.
+
+Readiness helpers come from tests/e2e/support.py and the Chromium flags from tests/e2e/conftest.py,
+so the benchmark waits exactly the way the browser tests do: never a fixed sleep.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+
+from serverctl import ROOT
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.e2e.support import READY_JS, expect_rerun, install_run_counter, wait_for_charts
+
+try:
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+except ImportError:  # pragma: no cover - keep the benchmark usable if the fixtures move
+    CHROMIUM = "/usr/bin/chromium"
+    CHROMIUM_ARGS = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    VIEWPORT = {"width": 1400, "height": 1000}
+
+TIMEOUT_MS = 180_000
+
+# Main-thread time in long tasks (> 50 ms: script, style, layout, paint), summed in `window.__benchLongTasks`:
+# how much of a wait the browser spent busy rather than waiting for the server.
+LONG_TASKS_JS = """(() => {
+  window.__benchLongTasks = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__benchLongTasks += e.duration;
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* not supported: stays 0 */ }
+})();"""
+
+# Every current st.dataframe has its grid canvas (glide-data-grid draws into it).
+TABLES_DRAWN_JS = """(n) => {
+  const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+    .filter((el) => !el.closest('[data-stale="true"]'));
+  if (tables.length < n) return false;
+  return tables.every((el) => { const c = el.querySelector('canvas'); return !!c && c.width > 0 && c.height > 0; });
+}"""
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str  # "/", "/timeline", …, or "floor B"
+    url: str
+    charts: int  # Plotly charts the page draws
+    tables: int  # st.dataframe elements the page draws (after the filter change too)
+
+
+def _drawn(page, target: Target) -> None:
+    if target.charts:
+        wait_for_charts(page, target.charts, timeout=TIMEOUT_MS)
+    if target.tables:
+        page.wait_for_function(TABLES_DRAWN_JS, arg=target.tables, timeout=TIMEOUT_MS)
+
+
+def measure_once(browser, target: Target, area_label: str) -> dict[str, float]:
+    """One fresh visit: first load and filter change, each to ready (`*_ready_ms`: the script run has
+    finished and the page is idle) and to drawn (`load_ms`, `filter_ms`: charts and tables drawn too)."""
+    context = browser.new_context(viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo")
+    context.set_default_timeout(TIMEOUT_MS)
+    install_run_counter(context)
+    context.add_init_script(LONG_TASKS_JS)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        t0 = time.perf_counter()
+        page.goto(target.url, timeout=TIMEOUT_MS)
+        page.wait_for_function(f"() => window.__e2eRuns >= 1 && {READY_JS}", timeout=TIMEOUT_MS)
+        load_ready_ms = (time.perf_counter() - t0) * 1000
+        _drawn(page, target)
+        load_ms = (time.perf_counter() - t0) * 1000
+        busy0 = page.evaluate("() => window.__benchLongTasks")
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').first.click()
+        option = page.get_by_role("option", name=area_label, exact=True)
+        option.wait_for(state="visible")
+        t1 = time.perf_counter()
+        with expect_rerun(page, timeout=TIMEOUT_MS):
+            option.click()
+        filter_ready_ms = (time.perf_counter() - t1) * 1000
+        _drawn(page, target)
+        filter_ms = (time.perf_counter() - t1) * 1000
+        busy1 = page.evaluate("() => window.__benchLongTasks")
+        if errors:
+            raise RuntimeError(f"{target.name}: page errors: {errors[:3]}")
+        if page.locator('[data-testid="stException"]').count():
+            raise RuntimeError(f"{target.name}: the page shows an exception")
+        return {
+            "load_ms": load_ms,
+            "load_ready_ms": load_ready_ms,
+            "filter_ms": filter_ms,
+            "filter_ready_ms": filter_ready_ms,
+            "load_busy_ms": busy0,
+            "filter_busy_ms": busy1 - busy0,
+        }
+    finally:
+        context.close()
+
+
+def launch(pw):
+    return pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,0 +1,584 @@
+"""The dashboard's benchmark: every page next to Streamlit's own floor, measured in one run.
+
+    python bench/run.py [--reps 5] [--sizes 0,10000,100000] [--pages / /timeline …] [--quick]
+                        [--json bench/results/bench.json] [--label NAME]
+
+Floors, measured the same way in the same run:
+  A    bench/floors/empty.py    an empty page (st.write)
+  B    bench/floors/minimal.py  one multiselect, one Plotly bar of an aggregate, one st.dataframe of
+                                the plan's ~150 rows of Japanese text
+  B×5  the same with five bar charts (a reference for pages with several charts, not a target basis)
+
+Server (protocol-level websocket client, bench/wsclient.py, against `streamlit run` exactly as
+`make run` starts it): per page and table size, per repetition a fresh server; `cold` is the first
+session's first script run (imports, data load, empty caches), `warm` the rerun after choosing an
+area in the sidebar (a filter value that process has not seen). Time = rerun BackMsg sent →
+`script_finished` received. Tables: the real one ("real", 155 rows) and synthetic ones of N rows
+made from the real rows (bench/synth.py), served through INITIATIVES_PATH.
+
+Browser (headless Chromium through Playwright, the browser tests' readiness rules): per page and
+floor B, a new visitor each repetition; `load` = navigation → ready with every chart drawn,
+`filter` = choosing an area → ready again with the charts redrawn. Real table.
+
+Memory (VmRSS of the server): idle after start, after 1 session, after 20 sequential sessions
+(kept open, rotating over the pages, each choosing an area), after they close, and after another
+20 open-and-close. Real table and the largest synthetic size.
+
+Profile (pyinstrument, bench/profile_pages.py): each page's cold and warm run at the largest size.
+
+Every target is a ratio to numbers measured in the same run; medians with min–max over --reps.
+Prints Markdown tables and writes everything as JSON. Exit status 0 unless a measurement failed
+(targets that are missed are reported, not turned into a failure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from serverctl import ROOT, Server, machine, settle_rss
+from wsclient import RunError, open_session
+
+PAGES = ("/", "/timeline", "/matrix", "/actors", "/explore", "/analysis")
+# Plotly charts and st.dataframe elements each page draws (what "drawn" waits for in the browser).
+PAGE_ELEMENTS = {
+    "/": (1, 0),
+    "/timeline": (1, 0),
+    "/matrix": (1, 0),
+    "/actors": (3, 0),
+    "/explore": (0, 1),
+    "/analysis": (5, 1),
+}
+FLOOR_A, FLOOR_B, FLOOR_B5 = "floor A", "floor B", "floor B×5"
+# Floor → (script, environment, Plotly charts, st.dataframe elements). B×5 is floor B with five charts:
+# not a target's basis, a reference for pages that draw several charts (/analysis draws five).
+FLOORS = {
+    FLOOR_A: ("bench/floors/empty.py", {}, 0, 0),
+    FLOOR_B: ("bench/floors/minimal.py", {}, 1, 1),
+    FLOOR_B5: ("bench/floors/minimal.py", {"BENCH_FLOOR_CHARTS": "5"}, 5, 1),
+}
+AREA_KEY = "w_area"
+DEFAULT_JSON = ROOT / "bench" / "results" / "bench.json"
+LIMITS = {"browser_filter": 1.3, "browser_load": 1.3, "server_scale": 2.0, "rss_sessions": 1.3, "rss_closed": 1.02}
+
+
+def size_key(n: int) -> str:
+    return "real" if n == 0 else str(n)
+
+
+def stats(samples: list[float | None]) -> dict:
+    """Median with min–max of the samples that exist; `failed` counts the ones that do not."""
+    ok = [s for s in samples if s is not None]
+    out: dict = {"n": len(ok), "failed": len(samples) - len(ok), "samples": [round(s, 1) for s in ok]}
+    if ok:
+        out.update(median=round(statistics.median(ok), 1), min=round(min(ok), 1), max=round(max(ok), 1))
+    else:
+        out.update(median=None, min=None, max=None)
+    return out
+
+
+def med(d: dict | None, *path: str) -> float | None:
+    for p in path:
+        if not isinstance(d, dict) or p not in d:
+            return None
+        d = d[p]
+    return d.get("median") if isinstance(d, dict) else None
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 2) if a is not None and b else None
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+# --------------------------------------------------------------------------- server timings
+
+
+async def _cold_warm(server: Server, page: str, area: int | None, timeout: float) -> tuple:
+    """(cold, warm, visit): the first session's first run and its rerun after a filter change, then a
+    second session's first run (a new visitor on a warm process)."""
+    s = await open_session(server.port, server.pid, timeout)
+    try:
+        cold = await s.load(page.strip("/"))
+        warm = await (s.choose(AREA_KEY, area) if area is not None else s.rerun())
+    finally:
+        await s.close()
+    s = await open_session(server.port, server.pid, timeout)
+    try:
+        visit = await s.load(page.strip("/"))
+    finally:
+        await s.close()
+    return cold, warm, visit
+
+
+def server_sample(script: str, env: dict, page: str, area: int | None, timeout: float, errors: list) -> tuple:
+    """One fresh server: (cold, warm, visit) Runs, None where a run failed."""
+    server = Server(script, env)
+    try:
+        server.start()
+        return asyncio.run(_cold_warm(server, page, area, timeout))
+    except (RunError, RuntimeError, OSError, TimeoutError) as exc:
+        errors.append({"phase": "server", "script": script, "page": page, "env": env, "error": str(exc)[:500]})
+        log(f"  ! {script} {page}: {str(exc)[:200]}")
+        return None, None, None
+    finally:
+        server.stop()
+        server.log_path.unlink(missing_ok=True)
+
+
+def _summarise(runs: list[tuple]) -> dict:
+    colds = [r[0] for r in runs]
+    warms = [r[1] for r in runs]
+    visits = [r[2] for r in runs]
+    return {
+        "cold_ms": stats([r.ms if r else None for r in colds]),
+        "warm_ms": stats([r.ms if r else None for r in warms]),
+        "visit_ms": stats([r.ms if r else None for r in visits]),
+        "cold_cpu_ms": stats([r.cpu_ms if r else None for r in colds]),
+        "warm_cpu_ms": stats([r.cpu_ms if r else None for r in warms]),
+        "cold_kb_sent": stats([r.bytes / 1024 if r else None for r in colds]),
+        "warm_kb_sent": stats([r.bytes / 1024 if r else None for r in warms]),
+    }
+
+
+def server_phase(args, tables: dict[int, str | None], errors: list) -> tuple[dict, dict]:
+    floors: dict[str, list] = {name: [] for name in FLOORS if not (args.quick and name == FLOOR_B5)}
+    pages: dict[tuple[str, int], list] = {(p, n): [] for p in args.pages for n in args.sizes}
+    if not args.quick:  # warm the OS file cache and .pyc files; not recorded
+        server_sample("app.py", {}, "/", 0, args.run_timeout, [])
+        server_sample(FLOORS[FLOOR_B][0], {}, "/", 0, args.run_timeout, [])
+    for rep in range(args.reps):
+        area = rep % 6
+        log(f"server: repetition {rep + 1}/{args.reps}")
+        for name in floors:
+            script, env, *_ = FLOORS[name]
+            choice = None if name == FLOOR_A else area  # floor A has no widget: its warm run is a plain rerun
+            floors[name].append(server_sample(script, env, "/", choice, args.run_timeout, errors))
+        for n in args.sizes:
+            env = {"INITIATIVES_PATH": tables[n]} if tables[n] else {}
+            for page in args.pages:
+                t0 = time.perf_counter()
+                pages[(page, n)].append(server_sample("app.py", env, page, area, args.run_timeout, errors))
+                c, w, v = pages[(page, n)][-1]
+                nan = float("nan")
+                log(
+                    f"  {page:<10} {size_key(n):>7}: cold {c.ms if c else nan:8.0f} ms, "
+                    f"warm {w.ms if w else nan:8.0f} ms (cpu {w.cpu_ms if w else nan:5.0f}), "
+                    f"new visitor {v.ms if v else nan:6.0f} ms  ({time.perf_counter() - t0:.1f} s)"
+                )
+    floor_out = {name: {"server": _summarise(runs)} for name, runs in floors.items()}
+    page_out: dict = {}
+    for (page, n), runs in pages.items():
+        page_out.setdefault(page, {"server": {}})["server"][size_key(n)] = {"rows": n or 155, **_summarise(runs)}
+    return floor_out, page_out
+
+
+# --------------------------------------------------------------------------- browser timings
+
+
+def browser_phase(args, errors: list) -> dict:
+    from browserbench import Target, launch, measure_once
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.schema import AREAS
+
+    labels = [a.label("ja") for a in AREAS]
+    keys = ("load_ms", "load_ready_ms", "load_busy_ms", "filter_ms", "filter_ready_ms", "filter_busy_ms")
+    results: dict[str, dict[str, list]] = {}
+    script, _, charts, tables = FLOORS[FLOOR_B]
+    b5_env = FLOORS[FLOOR_B5][1]
+    with (
+        Server("app.py") as app,
+        Server(script) as floor,
+        Server(script, b5_env) as floor5,
+        sync_playwright() as pw,
+    ):
+        browser = launch(pw)
+        try:
+            targets = [Target(FLOOR_B, floor.base_url + "/", charts, tables)]
+            if not args.quick:
+                targets.append(Target(FLOOR_B5, floor5.base_url + "/", *FLOORS[FLOOR_B5][2:]))
+            targets += [Target(p, app.base_url + p, *PAGE_ELEMENTS[p]) for p in args.pages]
+            if not args.quick:  # first visits compile and cache on the server; not recorded
+                for t in targets:
+                    try:
+                        measure_once(browser, t, labels[0])
+                    except (PlaywrightError, RuntimeError) as exc:
+                        log(f"  ! warm-up {t.name}: {str(exc)[:200]}")
+            for rep in range(args.reps):
+                log(f"browser: repetition {rep + 1}/{args.reps}")
+                for t in targets:
+                    samples = results.setdefault(t.name, {k: [] for k in keys})
+                    try:
+                        got = measure_once(browser, t, labels[rep % 6])
+                    except (PlaywrightError, RuntimeError) as exc:
+                        errors.append({"phase": "browser", "page": t.name, "error": str(exc)[:500]})
+                        log(f"  ! {t.name}: {str(exc)[:200]}")
+                        got = {}
+                    for k in keys:
+                        samples[k].append(got.get(k))
+                    nan = float("nan")
+                    log(
+                        f"  {t.name:<10}: load {got.get('load_ms', nan):7.0f} ms "
+                        f"(ready {got.get('load_ready_ms', nan):7.0f}), filter {got.get('filter_ms', nan):7.0f} ms "
+                        f"(ready {got.get('filter_ready_ms', nan):7.0f}, main thread busy {got.get('filter_busy_ms', nan):5.0f})"
+                    )
+        finally:
+            browser.close()
+    return {name: {k: stats(v) for k, v in samples.items()} for name, samples in results.items()}
+
+
+# --------------------------------------------------------------------------- memory
+
+
+async def _sessions(server: Server, pages: list[str], n: int, offset: int, timeout: float) -> list:
+    opened = []
+    for i in range(n):
+        s = await open_session(server.port, server.pid, timeout)
+        opened.append(s)
+        await s.load(pages[(offset + i) % len(pages)].strip("/"))
+        await s.choose(AREA_KEY, offset + i)
+    return opened
+
+
+async def _memory(server: Server, pages: list[str], n: int, timeout: float) -> dict:
+    mb = {}
+    mb["idle"] = settle_rss(server.pid) / 1024
+    first = await _sessions(server, pages, 1, 0, timeout)
+    mb["one_session"] = settle_rss(server.pid) / 1024
+    rest = await _sessions(server, pages, n - 1, 1, timeout)
+    mb["n_sessions"] = settle_rss(server.pid) / 1024
+    for s in first + rest:
+        await s.close()
+    mb["closed"] = settle_rss(server.pid) / 1024
+    again = await _sessions(server, pages, n, n, timeout)
+    for s in again:
+        await s.close()
+    mb["closed_again"] = settle_rss(server.pid) / 1024
+    return {k: round(v, 1) for k, v in mb.items()}
+
+
+def memory_phase(args, tables: dict[int, str | None], errors: list) -> dict:
+    sizes = [0] + ([max(args.sizes)] if max(args.sizes) > 0 and not args.quick else [])
+    out = {}
+    for n in sizes:
+        log(f"memory: {size_key(n)} table, {args.sessions} sessions")
+        env = {"INITIATIVES_PATH": tables[n]} if tables.get(n) else {}
+        server = Server("app.py", env)
+        try:
+            server.start()
+            r = asyncio.run(_memory(server, list(args.pages), args.sessions, args.run_timeout))
+            r["sessions"] = args.sessions
+            r["ratio_n_to_one"] = ratio(r["n_sessions"], r["one_session"])
+            r["ratio_closed_to_n"] = ratio(r["closed"], r["n_sessions"])
+            r["ratio_closed_again_to_closed"] = ratio(r["closed_again"], r["closed"])
+            out[size_key(n)] = r
+            log(f"  {r}")
+        except (RunError, RuntimeError, OSError, TimeoutError) as exc:
+            errors.append({"phase": "memory", "table": size_key(n), "error": str(exc)[:500]})
+            log(f"  ! memory {size_key(n)}: {str(exc)[:200]}")
+        finally:
+            server.stop()
+            server.log_path.unlink(missing_ok=True)
+    return out
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def profile_phase(args, tables: dict[int, str | None], errors: list) -> list:
+    n = max(args.sizes)
+    out_json = Path(tempfile.gettempdir()) / f"bench-profile-{time.time_ns()}.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "profile_pages.py"), "--rows", str(n), "--pages", *args.pages]
+    cmd += ["--json", str(out_json), "--out", str(args.json.parent / "profiles")]
+    if tables.get(n):
+        cmd += ["--table", tables[n]]
+    log(f"profile: {' '.join(cmd[1:])}")
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        errors.append({"phase": "profile", "error": proc.stderr[-1000:]})
+        return []
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    out_json.unlink(missing_ok=True)
+    return data
+
+
+# --------------------------------------------------------------------------- targets and tables
+
+
+def targets(result: dict, sizes: list[int]) -> list[dict]:
+    out = []
+    pages, floors, memory = result["pages"], result["floors"], result["memory"]
+    b_load = med(floors, FLOOR_B, "browser", "load_ms")
+    b_filter = med(floors, FLOOR_B, "browser", "filter_ms")
+
+    def add(name: str, page: str | None, value: float | None, limit: float, basis: str) -> None:
+        out.append(
+            {
+                "target": name,
+                "page": page,
+                "value": value,
+                "limit": limit,
+                "basis": basis,
+                "met": None if value is None else value <= limit,
+            }
+        )
+
+    for page, r in pages.items():
+        if "browser" in r:
+            v = ratio(med(r, "browser", "filter_ms"), b_filter)
+            add("browser filter round trip ÷ floor B", page, v, LIMITS["browser_filter"], "median ms ÷ median ms")
+            v = ratio(med(r, "browser", "load_ms"), b_load)
+            add("browser first load ÷ floor B", page, v, LIMITS["browser_load"], "median ms ÷ median ms")
+    big = max(sizes)
+    if big > 0 and 0 in sizes:
+        for page, r in pages.items():
+            v = ratio(med(r, "server", size_key(big), "warm_ms"), med(r, "server", "real", "warm_ms"))
+            add(
+                f"server warm rerun at {big:,} rows ÷ real table",
+                page,
+                v,
+                LIMITS["server_scale"],
+                "median ms ÷ median ms",
+            )
+    for table, m in memory.items():
+        add(
+            f"RSS after {m['sessions']} sessions ÷ after 1 ({table})",
+            None,
+            m["ratio_n_to_one"],
+            LIMITS["rss_sessions"],
+            "MB ÷ MB",
+        )
+        add(
+            f"RSS after they close ÷ while open ({table})",
+            None,
+            m["ratio_closed_to_n"],
+            LIMITS["rss_closed"],
+            "MB ÷ MB",
+        )
+        add(
+            f"RSS after {m['sessions']} more closed ÷ after the first closed ({table})",
+            None,
+            m["ratio_closed_again_to_closed"],
+            LIMITS["rss_closed"],
+            "MB ÷ MB",
+        )
+    return out
+
+
+def _fmt(s: dict | None) -> str:
+    if not s or s.get("median") is None:
+        return "—" if not s or not s.get("failed") else f"failed ×{s['failed']}"
+    if s["n"] == 1:
+        return f"{s['median']:,.0f}"
+    return f"{s['median']:,.0f} ({s['min']:,.0f}–{s['max']:,.0f})"
+
+
+def _x(v: float | None) -> str:
+    return "—" if v is None else f"{v:.2f}×"
+
+
+def tables_md(result: dict) -> str:
+    floors, pages = result["floors"], result["pages"]
+    a_cold, a_warm = med(floors, FLOOR_A, "server", "cold_ms"), med(floors, FLOOR_A, "server", "warm_ms")
+    b_cold, b_warm = med(floors, FLOOR_B, "server", "cold_ms"), med(floors, FLOOR_B, "server", "warm_ms")
+    lines = [
+        "Server script run, ms — median (min–max); rerun sent → script_finished, fresh server per repetition",
+        "",
+        "cold: first run of a fresh server; warm: rerun after choosing an area (CPU: server process CPU time);",
+        "new visitor: a second session's first run on the warmed process",
+        "",
+        "| page | rows | cold | new visitor | warm (filter change) | warm CPU | warm ÷ A | warm ÷ B "
+        "| warm ÷ same page, real | KB sent (warm) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in floors:
+        s = floors[name]["server"]
+        lines.append(
+            f"| {name} | {'—' if name == FLOOR_A else 155} | {_fmt(s['cold_ms'])} | {_fmt(s['visit_ms'])} | "
+            f"{_fmt(s['warm_ms'])} | {_fmt(s['warm_cpu_ms'])} | "
+            f"{_x(ratio(med(s, 'warm_ms'), a_warm))} | {_x(ratio(med(s, 'warm_ms'), b_warm))} | — | "
+            f"{_fmt(s['warm_kb_sent'])} |"
+        )
+    for page, r in pages.items():
+        real_warm = med(r, "server", "real", "warm_ms")
+        for key, s in r["server"].items():
+            w = med(s, "warm_ms")
+            lines.append(
+                f"| {page} | {s['rows']:,} | {_fmt(s['cold_ms'])} | {_fmt(s['visit_ms'])} | {_fmt(s['warm_ms'])} | "
+                f"{_fmt(s['warm_cpu_ms'])} | {_x(ratio(w, a_warm))} | "
+                f"{_x(ratio(w, b_warm))} | {_x(ratio(w, real_warm)) if key != 'real' else '—'} | "
+                f"{_fmt(s['warm_kb_sent'])} |"
+            )
+    lines.append("")
+    lines.append(f"(cold ÷ floor B cold for reference: B cold = {_fmt(floors[FLOOR_B]['server']['cold_ms'])} ms)")
+    if b_cold is None and a_cold is None:
+        lines.append("(floors not measured)")
+    b = floors[FLOOR_B].get("browser")
+    if b:
+        b5 = floors.get(FLOOR_B5, {}).get("browser")
+        lines += [
+            "",
+            "Browser (headless Chromium), ms — median (min–max); real table, a new visitor per repetition;",
+            "busy = main-thread time in long tasks during the filter change",
+            "",
+            "| page | first load → charts drawn | ÷ B | filter change → ready, redrawn | ÷ B | ÷ B×5 | busy |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        rows = [(FLOOR_B, b), (FLOOR_B5, b5)] + [(p, r.get("browser")) for p, r in pages.items()]
+        for name, br in rows:
+            if not br:
+                continue
+            lines.append(
+                f"| {name} | {_fmt(br['load_ms'])} | {_x(ratio(med(br, 'load_ms'), med(b, 'load_ms')))} | "
+                f"{_fmt(br['filter_ms'])} | {_x(ratio(med(br, 'filter_ms'), med(b, 'filter_ms')))} | "
+                f"{_x(ratio(med(br, 'filter_ms'), med(b5, 'filter_ms')))} | {_fmt(br.get('filter_busy_ms'))} |"
+            )
+    if result["memory"]:
+        lines += [
+            "",
+            "Server RSS, MB",
+            "",
+            "| table | idle | 1 session | N sessions open | N closed | N more, closed | N ÷ 1 |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for table, m in result["memory"].items():
+            lines.append(
+                f"| {table} (N = {m['sessions']}) | {m['idle']:.0f} | {m['one_session']:.0f} | {m['n_sessions']:.0f} | "
+                f"{m['closed']:.0f} | {m['closed_again']:.0f} | {_x(m['ratio_n_to_one'])} |"
+            )
+    if result["targets"]:
+        lines += [
+            "",
+            "Targets (medians, same run)",
+            "",
+            "| target | page | value | limit | met |",
+            "|---|---|---:|---:|---|",
+        ]
+        for t in result["targets"]:
+            met = "—" if t["met"] is None else ("yes" if t["met"] else "**no**")
+            lines.append(f"| {t['target']} | {t['page'] or ''} | {_x(t['value'])} | {t['limit']:.2f}× | {met} |")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python bench/run.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=5, help="repetitions of every measurement (default 5)")
+    parser.add_argument(
+        "--sizes",
+        default="0,10000,100000",
+        help="table sizes, comma-separated; 0 is the real table (default 0,10000,100000)",
+    )
+    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES, help="pages (default: all six)")
+    parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory measurement (default 20)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="tiny run for smoke tests: no warm-up, memory on the real table with 3 sessions, no profile",
+    )
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--run-timeout", type=float, default=300, help="seconds one script run may take (default 300)")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"result file (default {DEFAULT_JSON})")
+    parser.add_argument("--label", default="", help="a name for this run, kept in the JSON")
+    args = parser.parse_args(argv)
+    args.sizes = sorted({int(s) for s in str(args.sizes).split(",") if s.strip()})
+    args.pages = [p for p in PAGES if p in args.pages]
+    if args.quick:
+        args.sessions = min(args.sessions, 3)
+        args.no_profile = True
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    errors: list[dict] = []
+    result: dict = {
+        "label": args.label,
+        "started": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
+        "machine": machine("/usr/bin/chromium"),
+        "params": {
+            "reps": args.reps,
+            "sizes": args.sizes,
+            "pages": args.pages,
+            "sessions": args.sessions,
+            "quick": args.quick,
+            "browser": not args.no_browser,
+            "memory": not args.no_memory,
+            "profile": not args.no_profile,
+            "limits": LIMITS,
+        },
+        "method": {
+            "server": "websocket protocol client (bench/wsclient.py): BackMsg rerun_script sent → ForwardMsg "
+            "script_finished received, on `streamlit run` started as `make run` does; fresh server per repetition; "
+            "cold = first run of the first session, warm = rerun after choosing an area (a filter value new to the process)",
+            "browser": "Playwright + /usr/bin/chromium (tests/e2e flags); new context per repetition; load = goto → "
+            "first run finished + READY_JS + charts drawn (+ dataframe canvases); filter = click an area option → "
+            "expect_rerun + charts drawn",
+            "memory": "VmRSS of the server process, read once it is steady (4 samples within 0.5 %)",
+        },
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-tables-") as tmp:
+        from synth import write_synthetic
+
+        tables: dict[int, str | None] = {0: None}
+        for n in args.sizes:
+            if n:
+                log(f"synthetic table: {n:,} rows")
+                tables[n] = str(write_synthetic(n, Path(tmp) / f"initiatives-{n}.parquet"))
+        floors, pages = server_phase(args, tables, errors)
+        result["floors"], result["pages"] = floors, pages
+        if not args.no_browser:
+            browser = browser_phase(args, errors)
+            for name in (FLOOR_B, FLOOR_B5):
+                if name in browser:
+                    result["floors"][name]["browser"] = browser.pop(name)
+            for page, r in browser.items():
+                result["pages"][page]["browser"] = r
+        result["memory"] = {} if args.no_memory else memory_phase(args, tables, errors)
+        result["profile"] = [] if args.no_profile else profile_phase(args, tables, errors)
+    result["targets"] = targets(result, args.sizes)
+    result["errors"] = errors
+    result["seconds"] = round(time.monotonic() - started, 1)
+    md = tables_md(result)
+    result["table_markdown"] = md
+    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print()
+    print(md)
+    if result["profile"]:
+        from profile_pages import format_top
+
+        print("\nProfiles (warm run = filter change, largest table):")
+        for r in result["profile"]:
+            print(format_top(r))
+    m = result["machine"]
+    print(
+        f"\nmachine: {m['cpus']} cores, {m['mem_total_gib']} GiB, Python {m['python']}, streamlit {m['streamlit']}, "
+        f"{m['chromium']}; load average at start {m['loadavg_at_start']}; {result['seconds']:.0f} s"
+    )
+    print(f"results: {args.json}")
+    if errors:
+        print(f"{len(errors)} measurement(s) failed; see 'errors' in the JSON", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

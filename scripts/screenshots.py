@@ -1,0 +1,139 @@
+"""Refresh the README's screenshots: docs/screenshots/<page>.png, one per page (`make screenshots`).
+
+Starts the app the way the browser tests do (tests/e2e/support.py: `streamlit run app.py` on a free
+loopback port, Debian's Chromium through Playwright, the same readiness waits), opens each page
+with a filter that gives it something to show, saves a full-page PNG 1280 px wide, and shrinks it
+with Pillow (a 256-colour palette, no dithering, optimised) so each file stays small.
+
+    .venv/bin/python scripts/screenshots.py [--out DIR] [PAGE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PIL import Image  # noqa: E402  (after the path set-up, like the imports below)
+
+from tests.e2e.support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEFAULT_TIMEOUT,
+    AppServer,
+    ServerError,
+    expect_rerun,
+    goto,
+    install_run_counter,
+    no_exceptions,
+    save_screenshot,
+    wait_for_charts,
+)
+
+OUT = ROOT / "docs" / "screenshots"
+VIEWPORT = {"width": 1280, "height": 900}
+MAX_HEIGHT = 3200  # px; longer pages are cut here (the top of a page is what a reader needs)
+COLOURS = 256
+
+
+def _focus_area(page, label: str) -> None:
+    """The timeline's 「分野を選んで…」 box: lay one area's items out phase by phase."""
+    box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]')
+    if box.locator("input").input_value() == label:
+        return
+    with expect_rerun(page):
+        box.click()
+        page.get_by_role("option", name=label, exact=True).click()
+
+
+def _select_row(page, row: int = 0) -> None:
+    """Select a row of the explore table, so its detail panel shows."""
+    box = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first.bounding_box()
+    with expect_rerun(page):
+        page.mouse.click(box["x"] + 15, box["y"] + 35 * (row + 1) + 17)
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    path: str
+    charts: int
+    action: Callable | None = None
+
+
+SHOTS = (
+    Shot("overview", "/", 1),
+    Shot("timeline", "/timeline?area=su", 1, lambda page: _focus_area(page, "スタートアップ")),
+    Shot("matrix", "/matrix?area=su&q=EXPO", 1),
+    Shot("actors", "/actors", 3),
+    Shot("explore", "/explore?area=su&phase=2026", 0, _select_row),
+    Shot("analysis", "/analysis?area=su", 5),
+)
+
+
+def shrink(path: Path, max_height: int = MAX_HEIGHT, colours: int = COLOURS) -> int:
+    """Cut `path` to `max_height`, reduce it to a palette of `colours`, save optimised; return its size."""
+    with Image.open(path) as img:
+        img = img.convert("RGB")
+        if img.height > max_height:
+            img = img.crop((0, 0, img.width, max_height))
+        small = img.quantize(colors=colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(path, optimize=True)
+    return path.stat().st_size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})")
+    parser.add_argument("pages", nargs="*", help="only these pages (default: all)")
+    args = parser.parse_args(argv)
+    shots = [s for s in SHOTS if not args.pages or s.name in args.pages]
+    if not shots:
+        parser.error(f"unknown page(s); choose from {', '.join(s.name for s in SHOTS)}")
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as logs:
+        server = AppServer("app.py", {}, Path(logs))
+        try:
+            server.wait_healthy()
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    for shot in shots:
+                        context = browser.new_context(viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo")
+                        context.set_default_timeout(DEFAULT_TIMEOUT)
+                        install_run_counter(context)
+                        page = context.new_page()
+                        goto(page, server.base_url, shot.path)
+                        if shot.charts:
+                            wait_for_charts(page, shot.charts)
+                        if shot.action:
+                            shot.action(page)
+                            if shot.charts:
+                                wait_for_charts(page, shot.charts)
+                        if errors := no_exceptions(page):
+                            raise RuntimeError(f"{shot.path} shows an exception: {errors}")
+                        path = save_screenshot(page, shot.name, directory=args.out)
+                        size = shrink(path)
+                        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {size / 1024:.0f} KB")
+                        context.close()
+                finally:
+                    browser.close()
+        except ServerError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        finally:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""The shared sidebar filter in Chromium: clicking and typing filter every count and chart, the URL
+carries the state (a shared link restores it, page changes keep it), and `lang=en` is English."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import expect
+
+from dashboard.i18n import catalogue
+from dashboard.schema import ACTOR_CODES, AREA_BY_CODE, PHASE_BY_CODE, PHASE_CODES, Col
+
+from . import expected as E
+from .support import (
+    axe_violations,
+    chart_marks,
+    chart_traces,
+    console_errors,
+    count_captions,
+    expect_rerun,
+    format_violations,
+    goto,
+    no_exceptions,
+    wait_for_charts,
+)
+
+ja, en = catalogue("ja"), catalogue("en")
+NAV = ("page.overview", "page.timeline", "page.matrix", "page.actors", "page.explore", "page.analysis")
+PATHS = ("/", "/timeline", "/matrix", "/actors", "/explore", "/analysis")
+CHARTS = (1, 1, 1, 3, 0, 5)
+
+
+def sidebar(page):
+    return page.locator('[data-testid="stSidebar"]')
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def chosen_areas(page) -> list[str]:
+    """The tags shown in the area multiselect."""
+    box = sidebar(page).locator('[data-testid="stMultiSelect"]').filter(has_text=ja("filter.area"))
+    return box.locator("[data-tag]").evaluate_all("els => els.map((e) => e.getAttribute('aria-label'))")
+
+
+def pressed_pills(page, label: str) -> list[str]:
+    group = sidebar(page).get_by_role("toolbar", name=label)
+    return [b.inner_text().strip() for b in group.locator('button[aria-pressed="true"]').all()]
+
+
+def bars_by_actor(page) -> list[list[int]]:
+    return [tr["y"] for tr in chart_traces(page)[0]]
+
+
+def test_choosing_an_area_filters_the_count_and_the_chart(app_server, page):
+    goto(page, app_server, "/")
+    wait_for_charts(page)
+    assert count_captions(page) == [E.count_caption(E.total())] * 2
+    with expect_rerun(page):
+        sidebar(page).get_by_role("combobox", name=ja("filter.area")).click()
+        page.get_by_role("option", name=AREA_BY_CODE["su"].ja, exact=True).click()
+    page.keyboard.press("Escape")  # the multiselect keeps its list open for more picks
+    df = E.rows("?area=su")
+    assert 0 < len(df) < E.total()
+    assert count_captions(page) == [E.count_caption(len(df))] * 2
+    assert query(page) == {"area": ["su"]}
+    assert chosen_areas(page) == [AREA_BY_CODE["su"].ja]
+    assert no_exceptions(page) == []
+    wait_for_charts(page)
+    want = E.by_actor(df, Col.AREA_CODE)
+    assert bars_by_actor(page) == [want[a] for a in ACTOR_CODES]
+    # Only the chosen area has bars left; the other five are drawn at zero height.
+    sizes = [b["sizes"] for b in chart_marks(page, 0)["bars"]]
+    su = E.area_names().index(AREA_BY_CODE["su"].ja)
+    assert all((px > 0) == (i == su) for trace in sizes for i, px in enumerate(trace)), sizes
+    assert no_exceptions(page) == [] and console_errors(page) == []
+
+
+def test_typing_a_search_and_pressing_enter_filters(app_server, page):
+    goto(page, app_server, "/matrix?area=su")
+    wait_for_charts(page)
+    assert count_captions(page) == [E.count_caption(len(E.rows("?area=su")))] * 2
+    box = sidebar(page).get_by_role("textbox", name=ja("filter.query"))
+    with expect_rerun(page):
+        box.fill("ｅｘｐｏ")  # full width, lower case: the search ignores width and case
+        box.press("Enter")
+    df = E.rows("?area=su&q=ｅｘｐｏ")
+    assert 0 < len(df) < len(E.rows("?area=su")) and len(df) == len(E.rows("?area=su&q=EXPO"))
+    assert count_captions(page) == [E.count_caption(len(df))] * 2
+    assert query(page) == {"area": ["su"], "q": ["ｅｘｐｏ"]}  # kept as typed
+    assert no_exceptions(page) == []
+    wait_for_charts(page)
+    ((heatmap,),) = chart_traces(page)
+    assert heatmap["z"] == E.area_phase(df)
+    assert chart_marks(page, 0)["heatmap_text"] == [str(n) for row in E.area_phase(df) for n in row]
+    # The matrix shows only the hits, each with its match highlighted.
+    marked = page.locator('[data-testid="stMain"] span.stMarkdownColoredBackground')
+    assert marked.all_inner_texts() == ["EXPO"] * len(df)
+    assert no_exceptions(page) == [] and console_errors(page) == []
+
+
+def test_a_shared_link_restores_the_view(app_server, page):
+    goto(page, app_server, "/explore?area=su&phase=2026")
+    df = E.rows("?area=su&phase=2026")
+    assert 0 < len(df) < E.total()
+    assert chosen_areas(page) == [AREA_BY_CODE["su"].ja]
+    assert pressed_pills(page, ja("filter.phase")) == [f"2026 {PHASE_BY_CODE['2026'].ja}"]
+    assert pressed_pills(page, ja("filter.actor")) == []
+    assert count_captions(page) == [E.count_caption(len(df))] * 2
+    main = page.locator('[data-testid="stMain"]')
+    assert ja("explore.rows", n=len(df)) in main.inner_text()
+    grid = main.locator('[data-testid="stDataFrame"] table[role="grid"]').first
+    assert grid.get_attribute("aria-rowcount") == str(len(df) + 1)
+    shown = [
+        tuple(c.strip() for c in row.locator('[role="gridcell"]').all_inner_texts()[:4])
+        for row in grid.locator("tbody tr").all()
+    ]
+    assert shown == E.labels(df)  # every row, in order (a short table is drawn whole)
+    assert main.locator('[data-testid="stCode"]').inner_text().strip() == f"{app_server}/explore?area=su&phase=2026"
+    assert query(page) == {"area": ["su"], "phase": ["2026"]}  # the URL is left as it was
+    assert no_exceptions(page) == [] and console_errors(page) == []
+
+
+def test_the_sidebar_navigation_keeps_the_filter_and_the_query(app_server, page):
+    goto(page, app_server, "/?area=su&phase=2026")
+    n = len(E.rows("?area=su&phase=2026"))
+    order = [4, 1, 2, 5, 3, 0]  # explore, timeline, matrix, analysis, actors, overview
+    for i in order:
+        with expect_rerun(page):
+            sidebar(page).get_by_role("link", name=ja(NAV[i])).click()
+        expect(page.locator("h1").first).to_have_text(ja(NAV[i]))
+        assert urlsplit(page.url).path == PATHS[i], page.url
+        assert query(page) == {"area": ["su"], "phase": ["2026"]}, page.url
+        assert count_captions(page) == [E.count_caption(n)] * 2, NAV[i]
+        assert chosen_areas(page) == [AREA_BY_CODE["su"].ja]
+        assert no_exceptions(page) == [], NAV[i]
+        if CHARTS[i]:
+            wait_for_charts(page, CHARTS[i])
+    assert console_errors(page) == []
+
+
+def test_lang_en_shows_the_english_interface(app_server, page):
+    goto(page, app_server, "/explore?area=su&lang=en")
+    n = len(E.rows("?area=su"))
+    assert page.title() == en("app.title")
+    expect(page.locator("h1").first).to_have_text(en("page.explore"))
+    nav = sidebar(page).locator('[data-testid="stSidebarNavLink"] [data-testid="stMarkdownContainer"]')
+    assert [s.strip() for s in nav.all_inner_texts()] == [en(k) for k in NAV]
+    assert count_captions(page) == [E.count_caption(n, "en")] * 2
+    assert count_captions(page)[0] == f"{n} of {E.total()} initiatives match"
+    box = sidebar(page).locator('[data-testid="stMultiSelect"]').filter(has_text=en("filter.area"))
+    assert box.locator("[data-tag]").get_attribute("aria-label") == AREA_BY_CODE["su"].en
+    assert en("explore.download_csv") in page.locator('[data-testid="stMain"]').inner_text()
+    violations = axe_violations(page)  # the English interface passes axe too
+    assert not violations, format_violations(violations)
+    # The language switch goes back to Japanese and keeps the filter.
+    with expect_rerun(page):
+        sidebar(page).get_by_role("radio", name=ja("lang.ja")).click()
+    expect(page.locator("h1").first).to_have_text(ja("page.explore"))
+    assert count_captions(page) == [E.count_caption(n)] * 2
+    assert query(page) == {"area": ["su"]}
+    assert no_exceptions(page) == [] and console_errors(page) == []
+
+
+def test_clear_filter_resets_every_widget(app_server, page):
+    goto(page, app_server, "/actors?area=su&phase=2025&actor=members&q=%E4%B8%87%E5%8D%9A")
+    wait_for_charts(page, 3)
+    assert count_captions(page) == [E.count_caption(len(E.rows("?area=su&phase=2025&actor=members&q=万博")))] * 2
+    with expect_rerun(page):
+        sidebar(page).get_by_role("button", name=ja("filter.reset")).click()
+    assert count_captions(page) == [E.count_caption(E.total())] * 2
+    assert query(page) == {}
+    assert chosen_areas(page) == []
+    assert pressed_pills(page, ja("filter.phase")) == [] and pressed_pills(page, ja("filter.actor")) == []
+    assert sidebar(page).get_by_role("textbox", name=ja("filter.query")).input_value() == ""
+    wait_for_charts(page, 3)
+    want = E.by_actor(E.rows(""), Col.PHASE_CODE)
+    assert [tr["y"] for tr in chart_traces(page)[1]] == [want[a] for a in ACTOR_CODES]
+    assert len(PHASE_CODES) == len(chart_traces(page)[1][0]["x"])
+
+
+def test_one_filtered_area_is_laid_out_on_the_timeline(app_server, page):
+    goto(page, app_server, "/timeline?area=su")
+    focus = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input')
+    assert focus.input_value() == AREA_BY_CODE["su"].ja
