@@ -12,10 +12,10 @@ ui.header(ctx, "page.actors")
 mode = ui.bar_mode(ctx, key="actors_mode")
 left, right = st.columns(2)
 with left:
-    st.subheader(t("actors.by_area"))
+    st.header(t("actors.by_area"))
     ui.chart(charts.fig_actor_by(ctx.df, Col.AREA_CODE, ctx.lang, mode=mode), key="actor_area")
 with right:
-    st.subheader(t("actors.by_phase"))
+    st.header(t("actors.by_phase"))
     ui.chart(charts.fig_actor_by(ctx.df, Col.PHASE_CODE, ctx.lang, mode=mode), key="actor_phase")
-st.subheader(t("actors.share"))
+st.header(t("actors.share"))
 ui.chart(charts.fig_actor_share(ctx.df, ctx.lang), key="actor_share")

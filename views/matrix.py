@@ -11,6 +11,6 @@ ui.header(ctx, "page.matrix")
 area = ui.area_choice(ctx, "matrix.area", key="matrix_area")
 ui.matrix_grid(ctx, area)
 
-st.subheader(t("matrix.heatmap"))
+st.header(t("matrix.heatmap"))
 actor = ui.actor_choice(ctx, key="heatmap_actor")
 ui.chart(charts.fig_heatmap(ctx.df, ctx.lang, actor=actor), key="heatmap")

@@ -415,7 +415,7 @@ def phase_columns(ctx: Ctx, area: str) -> None:
     themes = _area_meta(ctx, area)["themes"]
     for col, phase in zip(st.columns(len(PHASE_CODES)), PHASE_CODES, strict=True):
         with col:
-            st.markdown(f"#### {escape_md(phase_label(ctx, phase))}")
+            st.markdown(f"**{escape_md(phase_label(ctx, phase))}**")
             st.caption(escape_md(ctx.t("timeline.theme", theme=themes[phase])))
             for actor in ACTOR_CODES:
                 st.markdown(f"**{escape_md(actor_label(ctx, actor))}**")
@@ -515,7 +515,7 @@ def detail(ctx: Ctx, item_id: str) -> None:
     row = rows.iloc[0]
     t = ctx.t
     with st.container(border=True):
-        st.markdown(f"#### {escape_md(t('detail.title'))}")
+        st.markdown(f"**{escape_md(t('detail.title'))}**")
         st.caption(escape_md(_meta_line(ctx, row)))
         st.markdown(highlight_md(row[Col.TEXT], ctx.filters.query))
         if isinstance(row[Col.PARENT_TEXT], str):
