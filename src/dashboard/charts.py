@@ -210,6 +210,31 @@ def _check(value, allowed: Iterable, what: str) -> None:
         raise ValueError(f"{what} must be one of {allowed}, not {value!r}")
 
 
+def _count_heatmap(z: list[list[int]], x: list[str], y: list[str], label: str, lang: str) -> go.Heatmap:
+    """A heatmap of counts from 0, numbers printed in the cells, whole-number colour-bar ticks."""
+    t = catalogue(lang)
+    max_n = max((max(r) for r in z if r), default=0)
+    return go.Heatmap(
+        z=z,
+        x=x,
+        y=y,
+        zmin=0,
+        zmax=max(max_n, 1),
+        colorscale=HEATMAP_COLORSCALE,
+        texttemplate="%{z:,d}",
+        textfont={"size": 14},
+        xgap=3,
+        ygap=3,
+        colorbar={
+            "title": {"text": t("chart.axis.count")},
+            "tickformat": ",d",
+            "thickness": 12,
+            **({"dtick": 1} if max_n <= 10 else {}),
+        },
+        hovertemplate=f"<b>%{{y}}</b><br>%{{x}}<br>{_esc(t('chart.hover.count', label=label, n='%{z}'))}<extra></extra>",
+    )
+
+
 # --- charts ------------------------------------------------------------------------------
 
 
@@ -294,29 +319,7 @@ def fig_heatmap(df: pd.DataFrame, lang: str = "ja", actor: str | None = None) ->
     y = [area_label(a, lang) for a in AREA_CODES]
     label = t("chart.axis.count") if actor is None else actor_label(actor, lang)
     title = t("chart.heatmap.title") if actor is None else t("chart.heatmap.title_actor", actor=label)
-    max_n = max(max(r) for r in z)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=x,
-            y=y,
-            zmin=0,
-            zmax=max(max_n, 1),
-            colorscale=HEATMAP_COLORSCALE,
-            texttemplate="%{z:,d}",
-            textfont={"size": 14},
-            xgap=3,
-            ygap=3,
-            colorbar={
-                "title": {"text": t("chart.axis.count")},
-                "tickformat": ",d",
-                "thickness": 12,
-                **({"dtick": 1} if max_n <= 10 else {}),
-            },
-            hovertemplate=f"<b>%{{y}}</b><br>%{{x}}<br>{_esc(t('chart.hover.count', label=label, n='%{z}'))}"
-            "<extra></extra>",
-        )
-    )
+    fig = go.Figure(_count_heatmap(z, x, y, label, lang))
     total = len(rows)
     if total:
         i, j = max(
@@ -641,29 +644,7 @@ def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
     x = [_wrap_label(instrument_label(c, lang)) for c in INSTRUMENT_CODES]
     y = [actor_label(a, lang) for a in ACTOR_CODES]
     title = t("chart.instrument_heatmap.title")
-    max_n = int(grid.to_numpy().max()) if grid.size else 0
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=x,
-            y=y,
-            zmin=0,
-            zmax=max(max_n, 1),
-            colorscale=HEATMAP_COLORSCALE,
-            texttemplate="%{z:,d}",
-            textfont={"size": 14},
-            xgap=3,
-            ygap=3,
-            colorbar={
-                "title": {"text": t("chart.axis.count")},
-                "tickformat": ",d",
-                "thickness": 12,
-                **({"dtick": 1} if max_n <= 10 else {}),
-            },
-            hovertemplate=f"<b>%{{y}}</b><br>%{{x}}<br>{_esc(t('chart.hover.count', label=t('chart.axis.count'), n='%{z}'))}"
-            "<extra></extra>",
-        )
-    )
+    fig = go.Figure(_count_heatmap(z, x, y, t("chart.axis.count"), lang))
     if len(df):
         i, j = max(((i, j) for i in range(len(y)) for j in range(len(x))), key=lambda ij: z[ij[0]][ij[1]])
         alt = t(
