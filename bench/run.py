@@ -187,6 +187,13 @@ def server_phase(args, tables: dict[int, str | None], errors: list) -> tuple[dic
 
 
 def browser_phase(args, errors: list) -> dict:
+    """Every target's visits, and per page the ratios to the floor B visit made just before it.
+
+    Each repetition visits floor B immediately before every page (and B×5 once), so a page and its
+    floor see the same machine load; the pooled B visits give B's median, the pairs give a paired
+    ratio per page (median over repetitions), which is steadier than a ratio of medians on a busy
+    machine.
+    """
     from browserbench import Target, launch, measure_once
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -196,8 +203,28 @@ def browser_phase(args, errors: list) -> dict:
     labels = [a.label("ja") for a in AREAS]
     keys = ("load_ms", "load_ready_ms", "load_busy_ms", "filter_ms", "filter_ready_ms", "filter_busy_ms")
     results: dict[str, dict[str, list]] = {}
+    paired: dict[str, dict[str, list]] = {}
     script, _, charts, tables = FLOORS[FLOOR_B]
     b5_env = FLOORS[FLOOR_B5][1]
+
+    def visit(browser, t: Target, rep: int) -> dict:
+        samples = results.setdefault(t.name, {k: [] for k in keys})
+        try:
+            got = measure_once(browser, t, labels[rep % 6])
+        except (PlaywrightError, RuntimeError) as exc:
+            errors.append({"phase": "browser", "page": t.name, "error": str(exc)[:500]})
+            log(f"  ! {t.name}: {str(exc)[:200]}")
+            got = {}
+        for k in keys:
+            samples[k].append(got.get(k))
+        nan = float("nan")
+        log(
+            f"  {t.name:<10}: load {got.get('load_ms', nan):7.0f} ms "
+            f"(ready {got.get('load_ready_ms', nan):7.0f}), filter {got.get('filter_ms', nan):7.0f} ms "
+            f"(ready {got.get('filter_ready_ms', nan):7.0f}, main thread busy {got.get('filter_busy_ms', nan):5.0f})"
+        )
+        return got
+
     with (
         Server("app.py") as app,
         Server(script) as floor,
@@ -206,37 +233,48 @@ def browser_phase(args, errors: list) -> dict:
     ):
         browser = launch(pw)
         try:
-            targets = [Target(FLOOR_B, floor.base_url + "/", charts, tables)]
-            if not args.quick:
-                targets.append(Target(FLOOR_B5, floor5.base_url + "/", *FLOORS[FLOOR_B5][2:]))
-            targets += [Target(p, app.base_url + p, *PAGE_ELEMENTS[p]) for p in args.pages]
+            b = Target(FLOOR_B, floor.base_url + "/", charts, tables)
+            b5 = None if args.quick else Target(FLOOR_B5, floor5.base_url + "/", *FLOORS[FLOOR_B5][2:])
+            pages = [Target(p, app.base_url + p, *PAGE_ELEMENTS[p]) for p in args.pages]
             if not args.quick:  # first visits compile and cache on the server; not recorded
-                for t in targets:
+                for t in [b, b5, *pages]:
                     try:
                         measure_once(browser, t, labels[0])
                     except (PlaywrightError, RuntimeError) as exc:
                         log(f"  ! warm-up {t.name}: {str(exc)[:200]}")
             for rep in range(args.reps):
                 log(f"browser: repetition {rep + 1}/{args.reps}")
-                for t in targets:
-                    samples = results.setdefault(t.name, {k: [] for k in keys})
-                    try:
-                        got = measure_once(browser, t, labels[rep % 6])
-                    except (PlaywrightError, RuntimeError) as exc:
-                        errors.append({"phase": "browser", "page": t.name, "error": str(exc)[:500]})
-                        log(f"  ! {t.name}: {str(exc)[:200]}")
-                        got = {}
-                    for k in keys:
-                        samples[k].append(got.get(k))
-                    nan = float("nan")
-                    log(
-                        f"  {t.name:<10}: load {got.get('load_ms', nan):7.0f} ms "
-                        f"(ready {got.get('load_ready_ms', nan):7.0f}), filter {got.get('filter_ms', nan):7.0f} ms "
-                        f"(ready {got.get('filter_ready_ms', nan):7.0f}, main thread busy {got.get('filter_busy_ms', nan):5.0f})"
-                    )
+                if b5 is not None:
+                    visit(browser, b5, rep)
+                for t in pages:
+                    base = visit(browser, b, rep)
+                    got = visit(browser, t, rep)
+                    pair = paired.setdefault(t.name, {"load_ms": [], "filter_ms": []})
+                    for k in pair:
+                        ok = got.get(k) is not None and base.get(k)
+                        pair[k].append(got[k] / base[k] if ok else None)
         finally:
             browser.close()
-    return {name: {k: stats(v) for k, v in samples.items()} for name, samples in results.items()}
+    out = {name: {k: stats(v) for k, v in samples.items()} for name, samples in results.items()}
+    for name, pair in paired.items():
+        out[name]["paired_ratio_to_b"] = {k: stats_ratio(v) for k, v in pair.items()}
+    return out
+
+
+def stats_ratio(samples: list[float | None]) -> dict:
+    """Median with min–max of ratios (2 decimals)."""
+    ok = [s for s in samples if s is not None]
+    if not ok:
+        return {"n": 0, "failed": len(samples), "median": None, "min": None, "max": None, "samples": []}
+    r2 = [round(s, 2) for s in ok]
+    return {
+        "n": len(ok),
+        "failed": len(samples) - len(ok),
+        "median": round(statistics.median(ok), 2),
+        "min": min(r2),
+        "max": max(r2),
+        "samples": r2,
+    }
 
 
 # --------------------------------------------------------------------------- memory
@@ -337,10 +375,13 @@ def targets(result: dict, sizes: list[int]) -> list[dict]:
 
     for page, r in pages.items():
         if "browser" in r:
+            pr = r["browser"].get("paired_ratio_to_b", {})
             v = ratio(med(r, "browser", "filter_ms"), b_filter)
             add("browser filter round trip ÷ floor B", page, v, LIMITS["browser_filter"], "median ms ÷ median ms")
+            out[-1]["paired"] = (pr.get("filter_ms") or {}).get("median")
             v = ratio(med(r, "browser", "load_ms"), b_load)
             add("browser first load ÷ floor B", page, v, LIMITS["browser_load"], "median ms ÷ median ms")
+            out[-1]["paired"] = (pr.get("load_ms") or {}).get("median")
     big = max(sizes)
     if big > 0 and 0 in sizes:
         for page, r in pages.items():
@@ -389,6 +430,13 @@ def _x(v: float | None) -> str:
     return "—" if v is None else f"{v:.2f}×"
 
 
+def _xr(s: dict | None) -> str:
+    """A ratio's median (min–max)."""
+    if not s or s.get("median") is None:
+        return "—"
+    return f"{s['median']:.2f}×" if s["n"] == 1 else f"{s['median']:.2f}× ({s['min']:.2f}–{s['max']:.2f})"
+
+
 def tables_md(result: dict) -> str:
     floors, pages = result["floors"], result["pages"]
     a_cold, a_warm = med(floors, FLOOR_A, "server", "cold_ms"), med(floors, FLOOR_A, "server", "warm_ms")
@@ -433,16 +481,21 @@ def tables_md(result: dict) -> str:
             "Browser (headless Chromium), ms — median (min–max); real table, a new visitor per repetition;",
             "busy = main-thread time in long tasks during the filter change",
             "",
-            "| page | first load → charts drawn | ÷ B | filter change → ready, redrawn | ÷ B | ÷ B×5 | busy |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "paired = median over repetitions of (page ÷ the floor B visit just before it)",
+            "",
+            "| page | first load → charts drawn | ÷ B | paired | filter change → ready, redrawn | ÷ B | paired "
+            "| ÷ B×5 | busy |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         rows = [(FLOOR_B, b), (FLOOR_B5, b5)] + [(p, r.get("browser")) for p, r in pages.items()]
         for name, br in rows:
             if not br:
                 continue
+            pr = br.get("paired_ratio_to_b", {})
             lines.append(
                 f"| {name} | {_fmt(br['load_ms'])} | {_x(ratio(med(br, 'load_ms'), med(b, 'load_ms')))} | "
-                f"{_fmt(br['filter_ms'])} | {_x(ratio(med(br, 'filter_ms'), med(b, 'filter_ms')))} | "
+                f"{_xr(pr.get('load_ms'))} | {_fmt(br['filter_ms'])} | "
+                f"{_x(ratio(med(br, 'filter_ms'), med(b, 'filter_ms')))} | {_xr(pr.get('filter_ms'))} | "
                 f"{_x(ratio(med(br, 'filter_ms'), med(b5, 'filter_ms')))} | {_fmt(br.get('filter_busy_ms'))} |"
             )
     if result["memory"]:
@@ -461,14 +514,17 @@ def tables_md(result: dict) -> str:
     if result["targets"]:
         lines += [
             "",
-            "Targets (medians, same run)",
+            "Targets (ratios of medians, same run; browser rows also give the paired ratio)",
             "",
-            "| target | page | value | limit | met |",
-            "|---|---|---:|---:|---|",
+            "| target | page | value | paired | limit | met |",
+            "|---|---|---:|---:|---:|---|",
         ]
         for t in result["targets"]:
             met = "—" if t["met"] is None else ("yes" if t["met"] else "**no**")
-            lines.append(f"| {t['target']} | {t['page'] or ''} | {_x(t['value'])} | {t['limit']:.2f}× | {met} |")
+            paired = _x(t.get("paired")) if "paired" in t else ""
+            lines.append(
+                f"| {t['target']} | {t['page'] or ''} | {_x(t['value'])} | {paired} | {t['limit']:.2f}× | {met} |"
+            )
     return "\n".join(lines)
 
 

@@ -277,7 +277,7 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
             "chart.actor_by.alt",
             title=title,
             total=_fmt(total),
-            by_actor=_by_actor_text(aggregate.summary(df)["by_actor"], lang),
+            by_actor=_by_actor_text(aggregate.by_actor(df), lang),
             top=labels[top].replace("<br>", " "),
             top_n=_fmt(totals[top]),
         )
@@ -405,7 +405,7 @@ def fig_actor_share(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
                     showarrow=False,
                     font={"color": MUTED_COLOR},
                 )
-        by_actor = aggregate.summary(df)["by_actor"]
+        by_actor = aggregate.by_actor(df)
         by_actor_text = t("chart.list_sep").join(
             t(
                 "chart.actor_share",
@@ -575,7 +575,7 @@ def fig_timeline(
             title=title,
             lanes=len(codes),
             total=_fmt(total),
-            by_actor=_by_actor_text(aggregate.summary(df)["by_actor"], lang),
+            by_actor=_by_actor_text(aggregate.by_actor(df), lang),
             area=area_label(str(row[Col.AREA_CODE]), lang),
             phase=phase_text(str(row[Col.PHASE_CODE]), lang),
             actor=actor_label(best[1], lang),

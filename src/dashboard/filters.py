@@ -124,7 +124,9 @@ def _any_of(lists: pd.Series, wanted: set) -> pd.Series:
     """Per row: does the row's list share an element with `wanted`? Vectorised for a column of 1-D
     lists/arrays (concatenate once, test membership once); any other cell type takes the plain path."""
     cells = lists.tolist()
-    if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells):
+    if not all(type(v) is np.ndarray and v.ndim == 1 for v in cells) and not all(
+        isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells
+    ):
         return lists.map(lambda types: not wanted.isdisjoint(types)).astype(bool)
     lens = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
     if not lens.sum():

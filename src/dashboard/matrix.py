@@ -27,7 +27,7 @@ def cell_lines(cell: pd.DataFrame, limit: int | None = None) -> list[Line]:
     lines: list[Line] = []
     current = None
     rows = cell.sort_values(Col.ORDER)
-    if limit is not None:
+    if limit is not None and len(rows) > limit:
         rows = rows.head(limit)
     columns = (Col.SUB_THEME, Col.TEXT, Col.LEVEL, Col.ID)
     for sub, text, level, id_ in zip(*(rows[c].tolist() for c in columns), strict=True):

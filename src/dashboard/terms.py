@@ -224,7 +224,9 @@ def _top_terms_flat(cells: list, n: int) -> pd.DataFrame | None:
     """`top_terms` without `by`, for a column of 1-D lists/arrays (None otherwise): the cells'
     terms concatenated and hash-counted instead of exploding a frame (a 100,000-row table has
     half a million term occurrences). Same counts, same order (count descending, then term)."""
-    if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells):
+    if not all(type(v) is np.ndarray and v.ndim == 1 for v in cells) and not all(
+        isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells
+    ):
         return None
     items = [np.asarray(v, dtype=object) for v in cells if len(v)]
     flat = pd.Series(np.concatenate(items) if items else np.empty(0, dtype=object), dtype=object)
