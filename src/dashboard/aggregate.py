@@ -177,9 +177,15 @@ def timeline_lanes(df: pd.DataFrame, areas_meta: Iterable[Mapping] | None = None
 def _flat_lists(values: Sequence) -> tuple[np.ndarray, np.ndarray] | None:
     """(row position of each element, the elements) of a column of 1-D lists/arrays; None if any
     cell is something else (then callers take pandas' general `explode` path)."""
-    if not all(type(v) is np.ndarray and v.ndim == 1 for v in values) and not all(
-        isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in values
-    ):
+    if values and set(map(type, values)) == {np.ndarray}:  # as pyarrow reads list columns: one concatenate
+        try:
+            lens = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+            items = np.concatenate(values) if lens.sum() else np.empty(0, dtype=object)
+        except (TypeError, ValueError):  # 0-d arrays, or arrays that do not join
+            items = None
+        if items is not None and items.ndim == 1 and len(items) == lens.sum():
+            return np.repeat(np.arange(len(values), dtype=np.int64), lens), items
+    if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in values):
         return None
     lens = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     rows = np.repeat(np.arange(len(values), dtype=np.int64), lens)

@@ -83,7 +83,12 @@ def progression_grid(
 
     `neighbours`, `limit`: as in `related.progression`.
     """
-    frame = progression(df, area_code, neighbours=neighbours, limit=limit).sort_values(ChainCol.CHAIN, kind="stable")
+    return chains_of(progression(df, area_code, neighbours=neighbours, limit=limit))
+
+
+def chains_of(frame: pd.DataFrame) -> list[Chain]:
+    """A `related.progression` frame as Chains, one per row of the view."""
+    frame = frame.sort_values(ChainCol.CHAIN, kind="stable")
     chains: list[Chain] = []
     current = None
     columns = (ChainCol.CHAIN, ChainCol.ACTOR_CODE, ChainCol.PHASE_CODE, ChainCol.ID, ChainCol.TEXT, ChainCol.SCORE)

@@ -146,15 +146,15 @@ def _scores(df: pd.DataFrame) -> dict[tuple[str, str], float]:
 class Neighbours:
     """A table's stored neighbour links as row positions, computed once per table (`neighbours`).
 
-    `src[j]` lists `dst[j]` with `score[j]`, in the table's order (row, then rank); `dst` is -1 for
-    an id that is not in the table. Passed to `pairs` / `progression` with any row subset of that
+    Row `i` lists `dst[offsets[i]:offsets[i + 1]]` with those `score`s, in rank order; `dst` is -1
+    for an id that is not in the table. Passed to `pairs` / `progression` with any row subset of that
     table (rows keep their index labels, as `df.loc[mask]` does), it saves looking 800,000 ids up
     by string on every call for a 100,000-row table. Shared: never mutate the arrays.
     """
 
     index: pd.Index
-    ids: np.ndarray
-    src: np.ndarray
+    ids: pd.api.extensions.ExtensionArray | np.ndarray
+    offsets: np.ndarray
     dst: np.ndarray
     score: np.ndarray
 
@@ -163,30 +163,37 @@ class Neighbours:
         if not df.index.is_unique:
             return None
         pos = self.index.get_indexer(df.index)
-        if len(pos) and (pos.min() < 0 or not np.array_equal(self.ids[pos], df[Col.ID].to_numpy(dtype=object))):
+        if not len(pos):
+            return pos
+        if pos.min() < 0:
             return None
-        return pos
+        mine, theirs = df[Col.ID].array, self.ids.take(pos)
+        same = (
+            mine.equals(theirs)
+            if type(mine) is type(theirs)
+            else np.array_equal(np.asarray(mine, dtype=object), np.asarray(theirs, dtype=object))
+        )
+        return pos if same else None
 
 
 def neighbours(table: pd.DataFrame) -> Neighbours | None:
-    """The stored neighbour links of `table` (None when its ids are not unique)."""
-    ids = table[Col.ID].to_numpy(dtype=object)
-    index = pd.Index(ids)
+    """The stored neighbour links of `table` (None when its ids or index labels are not unique)."""
+    index = pd.Index(table[Col.ID].to_numpy(dtype=object))
     if not index.is_unique or not table.index.is_unique:
         return None
     rel = table[Col.RELATED_IDS].tolist()
     sc = table[Col.RELATED_SCORES].tolist()
     lens = np.fromiter(map(len, rel), dtype=np.int64, count=len(rel))
-    src = np.repeat(np.arange(len(rel), dtype=np.int64), lens)
     if lens.sum():
         other = np.concatenate([np.asarray(r, dtype=object).ravel() for r in rel])
         score = np.concatenate([np.asarray(x, dtype=float).ravel() for x in sc])
         dst = index.get_indexer(other).astype(np.int64)
     else:
         dst, score = np.empty(0, dtype=np.int64), np.empty(0, dtype=float)
-    if len(dst) != len(src) or len(score) != len(src):
+    if len(dst) != lens.sum() or len(score) != lens.sum():
         return None
-    return Neighbours(table.index, ids, src, dst, score)
+    offsets = np.r_[0, np.cumsum(lens)].astype(np.int64)
+    return Neighbours(table.index, table[Col.ID].array, offsets, dst, score)
 
 
 _EMPTY_EDGES = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=float))
@@ -206,25 +213,27 @@ def _edges(df: pd.DataFrame, nb: Neighbours | None = None) -> tuple[np.ndarray, 
         if nb is None:
             return _edges_from_scores(df)
         pos = np.arange(len(df), dtype=np.int64)
-    if not len(df) or not len(nb.src):
+    if not len(df) or not len(nb.dst):
         return _EMPTY_EDGES
+    # The links written by df's rows, in df's order (then rank): that is the order _scores writes in.
+    counts = nb.offsets[pos + 1] - nb.offsets[pos]
+    starts = np.repeat(nb.offsets[pos] - (np.cumsum(counts) - counts), counts)
+    j = starts + np.arange(counts.sum(), dtype=np.int64)
     here = np.full(len(nb.index), -1, dtype=np.int64)
     here[pos] = np.arange(len(df), dtype=np.int64)
-    j = np.flatnonzero(nb.dst >= 0)
-    src, dst = here[nb.src[j]], here[nb.dst[j]]
-    found = (src >= 0) & (dst >= 0)
-    j, src, dst, score = j[found], src[found], dst[found], nb.score[j[found]]
-    if not len(j):
+    src = np.repeat(np.arange(len(df), dtype=np.int64), counts)
+    dst = nb.dst[j]
+    dst = np.where(dst >= 0, here[dst], -1)
+    found = dst >= 0
+    src, dst, score = src[found], dst[found], nb.score[j[found]]
+    if not len(src):
         return _EMPTY_EDGES
-    # Both directions, in the order _scores writes them: row by row (in df's order), each stored
-    # neighbour writes (row, neighbour) then (neighbour, row); the last write of a pair wins.
-    a = np.concatenate([src, dst])
-    b = np.concatenate([dst, src])
-    s = np.concatenate([score, score])
-    writer = np.concatenate([src, src])
-    rank = np.concatenate([j, j])
-    second = np.repeat(np.array([0, 1], dtype=np.int64), len(j))
-    order = np.lexsort((second, rank, writer, b, a))
+    # Each link writes (row, neighbour) then (neighbour, row); after a stable sort by pair, the last
+    # entry of each pair is its last write.
+    a = np.column_stack([src, dst]).ravel()
+    b = np.column_stack([dst, src]).ravel()
+    s = np.repeat(score, 2)
+    order = np.argsort(a * len(df) + b, kind="stable")
     a, b, s = a[order], b[order], s[order]
     last = np.r_[(a[1:] != a[:-1]) | (b[1:] != b[:-1]), True]
     return a[last], b[last], s[last]
@@ -249,6 +258,25 @@ def _values(df: pd.DataFrame, col: str) -> np.ndarray:
     return np.asarray(df[col].tolist(), dtype=object)
 
 
+def _keys(df: pd.DataFrame, col: str) -> tuple[np.ndarray, dict]:
+    """A column as integer keys that compare like its values (`==`): categorical codes, with every
+    missing value (NaN) a key of its own, as NaN equals nothing; and value → key for literals."""
+    s = df[col]
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        keys = s.cat.codes.to_numpy().astype(np.int64)
+        missing = keys < 0
+        keys[missing] = -1 - np.flatnonzero(missing)
+        return keys, {v: i for i, v in enumerate(s.cat.categories.tolist())}
+    values = _values(df, col)
+    uniq: dict = {}
+    keys = np.fromiter(
+        (-1 - i if isinstance(v, float) and v != v else uniq.setdefault(v, len(uniq)) for i, v in enumerate(values)),
+        np.int64,
+        len(values),
+    )
+    return keys, uniq
+
+
 def pairs(
     df: pd.DataFrame,
     *,
@@ -266,13 +294,13 @@ def pairs(
     `df` is a row subset of (the same result, faster).
     """
     a, b, score = _edges(df, neighbours)
-    actor = _values(df, Col.ACTOR_CODE)
-    keep = (score > min_score) & (actor[a] == "union") & (actor[b] == "members")
+    actor, code = _keys(df, Col.ACTOR_CODE)
+    keep = (score > min_score) & (actor[a] == code.get("union", -(2**62))) & (actor[b] == code.get("members", -(2**62)))
     if same_area:
-        area = _values(df, Col.AREA_CODE)
+        area = _keys(df, Col.AREA_CODE)[0]
         keep &= area[a] == area[b]
     if same_phase:
-        phase = _values(df, Col.PHASE_CODE)
+        phase = _keys(df, Col.PHASE_CODE)[0]
         keep &= phase[a] == phase[b]
     a, b, score = a[keep], b[keep], score[keep]
     best = np.lexsort((b, a, -score))[:top]  # score descending, then reading order of a, then of b
@@ -307,10 +335,22 @@ def _next_links(
     """Each item's link to its best next-phase neighbour (row position → (position, score)), and the
     chain starts (linked items no item links to) in reading order."""
     a, b, score = _edges(area, nb)
-    phase = np.array([str(p) for p in area[Col.PHASE_CODE].tolist()], dtype=object)
-    actor = _values(area, Col.ACTOR_CODE)
+    # Each row's phase as text (str(value), as the phases are compared) and the next phase's, as ids.
+    ph = area[Col.PHASE_CODE]
+    if isinstance(ph.dtype, pd.CategoricalDtype):
+        texts = [str(c) for c in ph.cat.categories] + [str(np.nan)]  # code -1 (missing) reads "nan"
+        phase_text = np.asarray(texts, dtype=object)[ph.cat.codes.to_numpy()]
+    else:
+        phase_text = np.asarray([str(p) for p in ph.tolist()], dtype=object)
     following = {p: PHASE_CODES[i + 1] for i, p in enumerate(PHASE_CODES[:-1])}
-    next_phase = np.array([following.get(p) for p in phase], dtype=object)
+    ids: dict[str, int] = {}
+    phase = np.fromiter((ids.setdefault(t, len(ids)) for t in phase_text), np.int64, len(phase_text))
+    next_phase = np.fromiter(
+        (ids.get(following.get(t), -1) if following.get(t) is not None else -1 for t in phase_text),
+        np.int64,
+        len(phase_text),
+    )
+    actor = _keys(area, Col.ACTOR_CODE)[0]
     keep = (phase[b] == next_phase[a]) & (actor[b] == actor[a]) & (score > min_score)
     a, b, score = a[keep], b[keep], score[keep]
     order = np.lexsort((b, -score, a))  # per item: best score first, then the earliest target
@@ -337,6 +377,18 @@ def progression(
     `neighbours`: as in `pairs`. `limit`: only the first `limit` chains (`progression_count`
     counts them all).
     """
+    return progression_with_count(df, area_code, min_score=min_score, neighbours=neighbours, limit=limit)[0]
+
+
+def progression_with_count(
+    df: pd.DataFrame,
+    area_code: str,
+    *,
+    min_score: float = PROGRESSION_MIN_SCORE,
+    neighbours: Neighbours | None = None,
+    limit: int | None = None,
+) -> tuple[pd.DataFrame, int]:
+    """`progression(...)` and `progression_count(...)` from one pass over the links."""
     area = df[df[Col.AREA_CODE] == area_code]
     nxt, starts = _next_links(area, min_score, neighbours)
     rows: list[tuple[int, int, int, float]] = []  # chain, step, row position, score
@@ -360,7 +412,7 @@ def progression(
         }
         for n, (c, step, _, s) in enumerate(rows)
     ]
-    return pd.DataFrame.from_records(records, columns=list(CHAIN_COLUMNS))
+    return pd.DataFrame.from_records(records, columns=list(CHAIN_COLUMNS)), len(starts)
 
 
 def progression_count(

@@ -224,14 +224,27 @@ def _top_terms_flat(cells: list, n: int) -> pd.DataFrame | None:
     """`top_terms` without `by`, for a column of 1-D lists/arrays (None otherwise): the cells'
     terms concatenated and hash-counted instead of exploding a frame (a 100,000-row table has
     half a million term occurrences). Same counts, same order (count descending, then term)."""
-    if not all(type(v) is np.ndarray and v.ndim == 1 for v in cells) and not all(
-        isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells
-    ):
-        return None
-    items = [np.asarray(v, dtype=object) for v in cells if len(v)]
-    flat = pd.Series(np.concatenate(items) if items else np.empty(0, dtype=object), dtype=object)
+    joined = _joined(cells)
+    if joined is None:
+        if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells):
+            return None
+        items = [np.asarray(v, dtype=object) for v in cells if len(v)]
+        joined = np.concatenate(items) if items else np.empty(0, dtype=object)
+    flat = pd.Series(joined, dtype=object)
     flat = flat.dropna().astype(str)
     counts = flat.value_counts(sort=False)
     out = pd.DataFrame({TERM: counts.index.astype(str), COUNT: counts.to_numpy().astype("int64")})
     out = out.sort_values([COUNT, TERM], ascending=[False, True], kind="stable").head(n)
     return out.reset_index(drop=True)
+
+
+def _joined(cells: list) -> np.ndarray | None:
+    """The elements of a column of 1-D numpy arrays (as pyarrow reads list columns) in one
+    concatenate; None for anything else."""
+    if not cells or set(map(type, cells)) != {np.ndarray}:
+        return None
+    try:
+        joined = np.concatenate(cells)
+    except (TypeError, ValueError):  # 0-d arrays, or arrays that do not join
+        return None
+    return joined if joined.ndim == 1 and len(joined) == sum(map(len, cells)) else None
