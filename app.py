@@ -11,7 +11,6 @@ t = i18n.catalogue(lang)
 st.set_page_config(
     page_title=t("app.title"), page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide"
 )
-ctx = ui.bootstrap()
 nav = st.navigation(
     [
         st.Page("views/overview.py", title=t("page.overview"), default=True, icon=":material/home:"),
@@ -22,6 +21,7 @@ nav = st.navigation(
         st.Page("views/analysis.py", title=t("page.analysis"), url_path="analysis", icon=":material/insights:"),
     ]
 )
+ctx = ui.bootstrap(nav.url_path)
 if ctx is None:
     st.stop()
 nav.run()

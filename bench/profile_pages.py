@@ -21,6 +21,7 @@ import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from pyinstrument import Profiler
 from serverctl import ROOT
@@ -32,6 +33,10 @@ PAGES = {
     "/actors": "views/actors.py",
     "/explore": "views/explore.py",
     "/analysis": "views/analysis.py",
+    "/analysis?tab=expo": "views/analysis.py",
+    "/analysis?tab=pairs": "views/analysis.py",
+    "/analysis?tab=progression": "views/analysis.py",
+    "/analysis?tab=terms": "views/analysis.py",
 }
 OWN = (str(ROOT / "src" / "dashboard"), str(ROOT / "views"), str(ROOT / "app.py"))
 
@@ -105,6 +110,8 @@ def profile_page(page: str, rows_path: str | None, out: Path, area_index: int = 
     else:
         os.environ.pop("INITIATIVES_PATH", None)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
+    for key, value in parse_qsl(page.partition("?")[2]):
+        at.query_params[key] = value
     result: dict = {"page": page}
     _sessions.clear()
     t0 = time.perf_counter()

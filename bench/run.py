@@ -47,7 +47,18 @@ from pathlib import Path
 from serverctl import ROOT, Server, machine, settle_rss
 from wsclient import RunError, open_session
 
-PAGES = ("/", "/timeline", "/matrix", "/actors", "/explore", "/analysis")
+PAGES = (
+    "/",
+    "/timeline",
+    "/matrix",
+    "/actors",
+    "/explore",
+    "/analysis",  # its first tab (施策手法); the other tabs run only when opened
+    "/analysis?tab=expo",
+    "/analysis?tab=pairs",
+    "/analysis?tab=progression",
+    "/analysis?tab=terms",
+)
 # Plotly charts and st.dataframe elements each page draws (what "drawn" waits for in the browser).
 PAGE_ELEMENTS = {
     "/": (1, 0),
@@ -55,11 +66,15 @@ PAGE_ELEMENTS = {
     "/matrix": (1, 0),
     "/actors": (3, 0),
     "/explore": (0, 1),
-    "/analysis": (5, 1),
+    "/analysis": (3, 0),
+    "/analysis?tab=expo": (1, 0),
+    "/analysis?tab=pairs": (0, 1),
+    "/analysis?tab=progression": (0, 0),
+    "/analysis?tab=terms": (1, 0),
 }
 FLOOR_A, FLOOR_B, FLOOR_B5 = "floor A", "floor B", "floor B×5"
 # Floor → (script, environment, Plotly charts, st.dataframe elements). B×5 is floor B with five charts:
-# not a target's basis, a reference for pages that draw several charts (/analysis draws five).
+# not a target's basis, a reference for pages that draw several charts.
 FLOORS = {
     FLOOR_A: ("bench/floors/empty.py", {}, 0, 0),
     FLOOR_B: ("bench/floors/minimal.py", {}, 1, 1),
@@ -97,6 +112,12 @@ def ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 2) if a is not None and b else None
 
 
+def split_page(page: str) -> tuple[str, str]:
+    """'/analysis?tab=expo' → ('analysis', 'tab=expo')."""
+    path, _, query = page.partition("?")
+    return path.strip("/"), query
+
+
 def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
@@ -109,13 +130,13 @@ async def _cold_warm(server: Server, page: str, area: int | None, timeout: float
     second session's first run (a new visitor on a warm process)."""
     s = await open_session(server.port, server.pid, timeout)
     try:
-        cold = await s.load(page.strip("/"))
+        cold = await s.load(*split_page(page))
         warm = await (s.choose(AREA_KEY, area) if area is not None else s.rerun())
     finally:
         await s.close()
     s = await open_session(server.port, server.pid, timeout)
     try:
-        visit = await s.load(page.strip("/"))
+        visit = await s.load(*split_page(page))
     finally:
         await s.close()
     return cold, warm, visit
@@ -285,7 +306,7 @@ async def _sessions(server: Server, pages: list[str], n: int, offset: int, timeo
     for i in range(n):
         s = await open_session(server.port, server.pid, timeout)
         opened.append(s)
-        await s.load(pages[(offset + i) % len(pages)].strip("/"))
+        await s.load(*split_page(pages[(offset + i) % len(pages)]))
         await s.choose(AREA_KEY, offset + i)
     return opened
 
@@ -539,7 +560,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="0,10000,100000",
         help="table sizes, comma-separated; 0 is the real table (default 0,10000,100000)",
     )
-    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES, help="pages (default: all six)")
+    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES, help="pages (default: all)")
     parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory measurement (default 20)")
     parser.add_argument(
         "--quick",

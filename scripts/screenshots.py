@@ -73,7 +73,7 @@ SHOTS = (
     Shot("matrix", "/matrix?area=su&q=EXPO", 1),
     Shot("actors", "/actors", 3),
     Shot("explore", "/explore?area=su&phase=2026", 0, _select_row),
-    Shot("analysis", "/analysis?area=su", 5),
+    Shot("analysis", "/analysis?area=su", 3),
 )
 
 

@@ -213,3 +213,18 @@ def test_instrument_and_expo_params():
     assert F.to_query_params(state.filters) == {"instrument": ["outreach", "talent"], "expo": ["1"]}
     assert F.parse_query_params({"expo": ["0"]}).filters.expo is False
     assert F.parse_query_params({"expo": ["yes"]}).notices[0].param == "expo"
+
+
+def test_tab_param():
+    """tab= names an analysis tab: parsed, validated, written only when not the first."""
+    assert F.parse_query_params({}).tab == "instruments"
+    state = F.parse_query_params({"tab": ["terms"], "area": ["su"]})
+    assert state.tab == "terms" and state.notices == () and state.filters.areas == ("su",)
+    bad = F.parse_query_params({"tab": ["<b>x</b>"]})
+    assert bad.tab == "instruments"
+    assert [(n.key, n.param) for n in bad.notices] == [("url.invalid_value", "tab")]
+    f = F.Filters(areas=("su",))
+    assert F.to_query_params(f, tab="terms") == {"area": ["su"], "tab": ["terms"]}
+    assert F.to_query_params(f, tab="instruments") == {"area": ["su"]}
+    assert F.to_query_params(f, tab="bogus") == {"area": ["su"]}
+    assert F.query_string(f, "en", "expo") == "?area=su&lang=en&tab=expo"

@@ -7,7 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import filters as F
 from dashboard.build import write_parquet
+from dashboard.i18n import catalogue
 from dashboard.paths import ENV_VAR, ROOT
+from dashboard.schema import ANALYSIS_TABS
 
 PAGES = [
     "views/overview.py",
@@ -171,7 +173,7 @@ def test_instrument_and_expo_params_filter_the_pages(committed):
 def test_choosing_a_term_searches_by_it(committed):
     """Choosing a key term puts it in the search box and narrows every page."""
     df, _ = committed
-    at = run("views/analysis.py", {"area": "su"})
+    at = run("views/analysis.py", {"area": "su", "tab": "terms"})
     picker = at.button_group(key="term_pick")
     assert "スタートアップ" in picker.options
     picker.set_value("スタートアップ").run()
@@ -181,9 +183,74 @@ def test_choosing_a_term_searches_by_it(committed):
 
 
 def test_analysis_page_shows_pairs_and_progression():
-    """The analysis page lists 連携候補 and the progression of the chosen area."""
-    at = run("views/analysis.py", {"area": "su"})
+    """The analysis page lists 連携候補 and the progression of the chosen area, each in its tab."""
+    at = run("views/analysis.py", {"area": "su", "tab": "progression"})
     body = "\n".join(m.value for m in at.markdown)
     assert "次期情報発信戦略の策定" in body
-    frames = at.dataframe
-    assert any("関西広域連合の取組" in f.value.columns for f in frames)
+    assert not at.dataframe
+    at = run("views/analysis.py", {"area": "su", "tab": "pairs"})
+    assert any("関西広域連合の取組" in f.value.columns for f in at.dataframe)
+    assert "次期情報発信戦略の策定" not in "\n".join(m.value for m in at.markdown)
+
+
+def tab_param(at: AppTest) -> list[str]:
+    value = at.query_params.get("tab", [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+TAB_HEADERS = {
+    "instruments": "analysis.instruments",
+    "expo": "analysis.expo",
+    "pairs": "analysis.pairs",
+    "progression": "analysis.progression",
+    "terms": "analysis.terms",
+}
+
+
+@pytest.mark.parametrize("tab", ANALYSIS_TABS)
+@pytest.mark.parametrize("params", [{}, {"q": "存在しない語句"}, {"lang": "en"}], ids=["all", "empty", "en"])
+def test_every_analysis_tab_runs_alone(tab, params):
+    """?tab=… opens that tab only: its heading, no other tab's, and the tab stays in the URL."""
+    lang = params.get("lang", "ja")
+    at = run("views/analysis.py", {**params, "tab": tab})
+    assert not at.exception
+    t = catalogue(lang)
+    headers = [h.value for h in at.main.header]
+    assert headers == [t(TAB_HEADERS[tab])]
+    assert tab_param(at) == ([tab] if tab != ANALYSIS_TABS[0] else [])
+    assert at.session_state["w_analysis_tab"] == t(f"analysis.tab.{tab}")
+
+
+def test_analysis_tabs_on_a_small_fixture(fixture_table):
+    """Every tab runs on another table of the same schema."""
+    for tab in ANALYSIS_TABS:
+        at = run("views/analysis.py", {"tab": tab})
+        assert not at.exception, tab
+        assert [h.value for h in at.main.header] == [catalogue("ja")(TAB_HEADERS[tab])]
+
+
+def test_choosing_a_tab_writes_the_url_and_survives_a_language_switch():
+    """Opening a tab puts it in the URL; switching language or page and back keeps it."""
+    at = run("views/analysis.py", {"area": "su"})
+    assert "tab" not in at.query_params
+    at.session_state["w_analysis_tab"] = catalogue("ja")("analysis.tab.expo")
+    at.run()
+    assert tab_param(at) == ["expo"]
+    assert [h.value for h in at.main.header] == [catalogue("ja")("analysis.expo")]
+    at.session_state["w_lang"] = "en"
+    at.run()
+    assert [h.value for h in at.main.header] == [catalogue("en")("analysis.expo")]
+    assert tab_param(at) == ["expo"]
+    at.switch_page("views/overview.py").run()
+    assert "tab" not in at.query_params
+    at.switch_page("views/analysis.py").run()
+    assert tab_param(at) == ["expo"]
+
+
+def test_an_invalid_tab_opens_the_first_with_a_notice():
+    """?tab=<bogus> is dropped with a notice; the first tab opens."""
+    at = run("views/analysis.py", {"tab": "<script>"})
+    assert not at.exception
+    assert [h.value for h in at.main.header] == [catalogue("ja")("analysis.instruments")]
+    assert any("tab" in w.value for w in at.warning)
+    assert "tab" not in at.query_params

@@ -1,4 +1,6 @@
-"""分析: instrument types, Expo linkage, 連携候補, progressions and key terms — beyond the document."""
+"""分析: instrument types, Expo linkage, 連携候補, progressions and key terms — beyond the document.
+
+One tab at a time: only the open tab's part runs and is sent (the tab is in the URL as `tab=`)."""
 
 import streamlit as st
 
@@ -9,30 +11,33 @@ ctx = ui.context()
 t = ctx.t
 ui.header(ctx, "page.analysis")
 
-st.header(t("analysis.instruments"))
-st.caption(t("analysis.instruments_note"))
-ui.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang), key="instrument_actor")
-left, right = st.columns(2)
-with left:
-    ui.chart(charts.fig_instrument_mix(ctx.df, Col.PHASE_CODE, ctx.lang), key="instrument_phase")
-with right:
-    ui.chart(charts.fig_instrument_mix(ctx.df, Col.AREA_CODE, ctx.lang), key="instrument_area")
-st.caption(t("chart.instrument_mix.axis"))
-
-st.header(t("analysis.expo"))
-ui.chart(charts.fig_expo(ctx.df, ctx.lang), key="expo")
-
-st.header(t("analysis.pairs"))
-st.caption(t("analysis.pairs_note"))
-ui.pairs_table(ctx)
-
-st.header(t("analysis.progression"))
-st.caption(t("analysis.progression_note"))
-area = ui.area_choice(ctx, "matrix.area", key="progression_area")
-ui.progression_view(ctx, area)
-
-st.header(t("analysis.terms"))
-st.caption(t("analysis.terms_note"))
-top = terms.top_terms(ctx.df, n=25)
-ui.chart(charts.fig_terms(top, ctx.lang), key="terms")
-ui.term_picker(ctx, list(top[terms.TERM]))
+tab, box = ui.analysis_tab(ctx)
+with box:
+    if tab == "instruments":
+        st.header(t("analysis.instruments"))
+        st.caption(t("analysis.instruments_note"))
+        ui.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang), key="instrument_actor")
+        left, right = st.columns(2)
+        with left:
+            ui.chart(charts.fig_instrument_mix(ctx.df, Col.PHASE_CODE, ctx.lang), key="instrument_phase")
+        with right:
+            ui.chart(charts.fig_instrument_mix(ctx.df, Col.AREA_CODE, ctx.lang), key="instrument_area")
+        st.caption(t("chart.instrument_mix.axis"))
+    elif tab == "expo":
+        st.header(t("analysis.expo"))
+        ui.chart(charts.fig_expo(ctx.df, ctx.lang), key="expo")
+    elif tab == "pairs":
+        st.header(t("analysis.pairs"))
+        st.caption(t("analysis.pairs_note"))
+        ui.pairs_table(ctx)
+    elif tab == "progression":
+        st.header(t("analysis.progression"))
+        st.caption(t("analysis.progression_note"))
+        area = ui.area_choice(ctx, "matrix.area", key="progression_area")
+        ui.progression_view(ctx, area)
+    else:
+        st.header(t("analysis.terms"))
+        st.caption(t("analysis.terms_note"))
+        top = terms.top_terms(ctx.df, n=25)
+        ui.chart(charts.fig_terms(top, ctx.lang), key="terms")
+        ui.term_picker(ctx, list(top[terms.TERM]))

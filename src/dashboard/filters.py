@@ -4,6 +4,7 @@ URL query parameters are a public interface:
   area=ls|cn|mob|su|sme|hr   phase=2024|2025|2026   actor=union|members   (repeat a key for several)
   sub=fly|maas|fly-maas      subitems=0 (hide sub-items)   q=search text   lang=ja|en
   instrument=outreach|matching|…  (instrument types; any of them)   expo=1|0 (Expo-related or not)
+  tab=instruments|expo|pairs|progression|terms  (the analysis page's tab; not a filter)
 Unknown keys and invalid values are dropped and reported as Notices, never raised.
 """
 
@@ -20,6 +21,7 @@ import pandas as pd
 from .i18n import DEFAULT_LANG, LANGS
 from .schema import (
     ACTOR_CODES,
+    ANALYSIS_TABS,
     AREA_CODES,
     INSTRUMENT_CODES,
     PHASE_CODES,
@@ -46,6 +48,7 @@ class Param:
     LANG = "lang"
     INSTRUMENT = "instrument"
     EXPO = "expo"
+    TAB = "tab"
 
 
 # Enumerated parameters → (Filters field, valid values in plan order).
@@ -56,7 +59,7 @@ ENUM_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     Param.SUB: ("sub_themes", SUB_THEME_CODES),
     Param.INSTRUMENT: ("instruments", INSTRUMENT_CODES),
 }
-KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.EXPO, Param.Q, Param.LANG)
+KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.EXPO, Param.Q, Param.LANG, Param.TAB)
 # Streamlit's own parameters: left alone, no notice.
 FRAMEWORK_PARAMS = ("embed", "embed_options")
 
@@ -95,6 +98,7 @@ class UrlState:
     filters: Filters = field(default_factory=Filters)
     lang: str = DEFAULT_LANG
     notices: tuple[Notice, ...] = ()
+    tab: str = ANALYSIS_TABS[0]
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -124,15 +128,17 @@ def _any_of(lists: pd.Series, wanted: set) -> pd.Series:
     """Per row: does the row's list share an element with `wanted`? Vectorised for a column of 1-D
     lists/arrays (concatenate once, test membership once); any other cell type takes the plain path."""
     cells = lists.tolist()
-    if not all(type(v) is np.ndarray and v.ndim == 1 for v in cells) and not all(
-        isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells
-    ):
+    fast = bool(cells) and set(map(type, cells)) == {np.ndarray} and all(v.ndim == 1 for v in cells)
+    if not fast and not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells):
         return lists.map(lambda types: not wanted.isdisjoint(types)).astype(bool)
     lens = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
     if not lens.sum():
         return pd.Series(False, index=lists.index)
     rows = np.repeat(np.arange(len(cells), dtype=np.int64), lens)
-    items = np.concatenate([np.asarray(v, dtype=object) for v in cells])
+    try:
+        items = np.concatenate(cells if fast else [np.asarray(v, dtype=object) for v in cells])
+    except (TypeError, ValueError):  # arrays that do not join into one
+        items = np.concatenate([np.asarray(v, dtype=object) for v in cells])
     hit = np.fromiter((x in wanted for x in items), dtype=bool, count=len(items))
     return pd.Series(np.bincount(rows[hit], minlength=len(cells)) > 0, index=lists.index)
 
@@ -173,6 +179,7 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
     expo = None
     query = ""
     lang = DEFAULT_LANG
+    tab = ANALYSIS_TABS[0]
     for key, raw_values in params.items():
         values = [str(v) for v in raw_values] if not isinstance(raw_values, str) else [raw_values]
         if key.lower() in FRAMEWORK_PARAMS:
@@ -216,8 +223,14 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
                 lang = v
             else:
                 notices.append(Notice("url.invalid_value", key, _short(v)))
+        elif key == Param.TAB:
+            v = values[-1] if values else ""
+            if v in ANALYSIS_TABS:
+                tab = v
+            else:
+                notices.append(Notice("url.invalid_value", key, _short(v)))
     filters = Filters(include_sub_items=include_sub_items, query=query, expo=expo, **chosen)
-    return UrlState(filters, lang, tuple(notices))
+    return UrlState(filters, lang, tuple(notices), tab)
 
 
 def _short(value: str) -> str:
@@ -226,8 +239,9 @@ def _short(value: str) -> str:
     return value if len(value) <= MAX_VALUE_CHARS else value[:MAX_VALUE_CHARS] + "…"
 
 
-def to_query_params(f: Filters, lang: str = DEFAULT_LANG) -> dict[str, list[str]]:
-    """The canonical URL form of a filter (defaults omitted, values in plan order)."""
+def to_query_params(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None) -> dict[str, list[str]]:
+    """The canonical URL form of a filter (defaults omitted, values in plan order); `tab`: the
+    analysis page's tab, written when it is a known one other than the first."""
     out: dict[str, list[str]] = {}
     for key, (fld, valid) in ENUM_PARAMS.items():
         values = _ordered(getattr(f, fld), valid)
@@ -241,12 +255,14 @@ def to_query_params(f: Filters, lang: str = DEFAULT_LANG) -> dict[str, list[str]
         out[Param.Q] = [f.query]
     if lang != DEFAULT_LANG:
         out[Param.LANG] = [lang]
+    if tab in ANALYSIS_TABS[1:]:
+        out[Param.TAB] = [tab]
     return out
 
 
-def query_string(f: Filters, lang: str = DEFAULT_LANG) -> str:
+def query_string(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None) -> str:
     """`?area=su&phase=2026…` (empty string for the default view)."""
     from urllib.parse import urlencode
 
-    pairs = [(k, v) for k, vs in to_query_params(f, lang).items() for v in vs]
+    pairs = [(k, v) for k, vs in to_query_params(f, lang, tab).items() for v in vs]
     return "?" + urlencode(pairs) if pairs else ""

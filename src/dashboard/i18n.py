@@ -294,6 +294,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No chain across phases in this area.",
     },
     "analysis.terms": {"ja": "キーワード", "en": "Key terms"},
+    "analysis.tab.instruments": {"ja": "施策手法", "en": "Instruments"},
+    "analysis.tab.expo": {"ja": "万博との関連", "en": "Expo 2025"},
+    "analysis.tab.pairs": {"ja": "連携候補", "en": "Coordination"},
+    "analysis.tab.progression": {"ja": "時期を通じた展開", "en": "Progression"},
+    "analysis.tab.terms": {"ja": "キーワード", "en": "Key terms"},
     "analysis.terms_note": {
         "ja": "形態素解析（janome）で取り出した名詞の、該当する取組での出現件数です。語を選ぶとキーワード検索で絞り込みます。",
         "en": "Nouns extracted with the janome tokenizer, counted by initiatives using them. Choose a term to search by it.",

@@ -109,6 +109,9 @@ AREA_CODE_BY_NAME = {a.ja: a.code for a in AREAS}
 PHASE_CODE_BY_NAME = {p.ja: p.code for p in PHASES}
 ACTOR_CODE_BY_NAME = {a.ja: a.code for a in ACTORS}
 
+# The analysis page's tabs (URL `tab=`), in display order; the first is the default.
+ANALYSIS_TABS = ("instruments", "expo", "pairs", "progression", "terms")
+
 # Levels of nesting: 1 = item, 2 = sub-item (▶ or nested list in the document).
 LEVELS = (1, 2)
 

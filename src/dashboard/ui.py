@@ -6,12 +6,16 @@ run (before the page script), pages call `context()` to get what it prepared.
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit import runtime
 
 from . import analysis, export, i18n, related
 from . import filters as F
@@ -22,6 +26,7 @@ from .render import cell_markdown, escape_md, highlight_md
 from .schema import (
     ACTOR_BY_CODE,
     ACTOR_CODES,
+    ANALYSIS_TABS,
     AREA_BY_CODE,
     AREA_CODES,
     FISCAL_YEAR_LABELS,
@@ -39,6 +44,9 @@ K_FILTERS = "_filters"
 K_INITIAL = "_initial_filters"
 K_NOTICES = "_url_notices"
 K_CTX = "_ctx"
+K_TAB = "_analysis_tab"  # the analysis page's tab (a code of ANALYSIS_TABS)
+W_TAB = "w_analysis_tab"
+ANALYSIS_PAGE = "analysis"  # its url_path
 W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q, W_INSTRUMENT, W_EXPO = (
     "w_lang",
     "w_area",
@@ -127,6 +135,7 @@ def _read_url_once() -> None:
     st.session_state[K_INITIAL] = state.filters
     st.session_state[K_NOTICES] = state.notices
     st.session_state[W_LANG] = state.lang
+    st.session_state[K_TAB] = state.tab
     _seed_widgets(state.filters, force=True)
 
 
@@ -239,8 +248,33 @@ def _language_switch() -> str:
     return current_lang()
 
 
-def _sync_url(f: F.Filters, lang: str) -> None:
-    want = F.to_query_params(f, lang)
+def _tab_labels(lang: str) -> dict[str, str]:
+    t = i18n.catalogue(lang)
+    return {code: t(f"analysis.tab.{code}") for code in ANALYSIS_TABS}
+
+
+def _current_tab(lang: str) -> str:
+    """The analysis tab: the one the user last opened (the widget's label), else the URL's."""
+    code = st.session_state.get(K_TAB, ANALYSIS_TABS[0])
+    by_label = {label: c for c, label in _tab_labels(lang).items()}
+    code = by_label.get(st.session_state.get(W_TAB), code)  # a label of the other language keeps the code
+    st.session_state[K_TAB] = code
+    return code
+
+
+def analysis_tab(ctx: Ctx):
+    """The analysis page's tabs; only the open one runs. Returns (its code, its container)."""
+    labels = _tab_labels(ctx.lang)
+    code = _current_tab(ctx.lang)
+    tabs = st.tabs(list(labels.values()), key=W_TAB, on_change="rerun", default=labels[code])
+    for c, tab in zip(ANALYSIS_TABS, tabs, strict=True):
+        if tab.open:
+            return c, tab
+    return code, tabs[ANALYSIS_TABS.index(code)]
+
+
+def _sync_url(f: F.Filters, lang: str, tab: str | None = None) -> None:
+    want = F.to_query_params(f, lang, tab)
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != want:
         st.query_params.from_dict(want)
@@ -255,8 +289,10 @@ def _show_notices(lang: str, f: F.Filters) -> None:
         st.warning(escape_md(t(n.key, param=n.param, value=n.value)), icon=":material/link_off:")
 
 
-def bootstrap() -> Ctx | None:
-    """Run the shared part of every page; returns None (after showing why) when data is unusable."""
+def bootstrap(page: str | None = None) -> Ctx | None:
+    """Run the shared part of every page; returns None (after showing why) when data is unusable.
+
+    `page`: the url_path of the page about to run (its own URL parameters are kept in the URL)."""
     lang = _language_switch()
     t = i18n.catalogue(lang)
     try:
@@ -264,8 +300,9 @@ def bootstrap() -> Ctx | None:
     except LoadError as exc:
         st.error(f"**{escape_md(t('error.data'))}**\n\n{escape_md(exc.message(lang))}", icon=":material/error:")
         return None
+    _freeze_heap(token)
     f = _sidebar(lang)
-    _sync_url(f, lang)
+    _sync_url(f, lang, _current_tab(lang) if page == ANALYSIS_PAGE else None)
     _show_notices(lang, f)
     df = _filtered(token, _filter_key(f), df_all, f)
     ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token)
@@ -273,6 +310,33 @@ def bootstrap() -> Ctx | None:
     st.sidebar.caption(t("filter.count", n=len(df), total=len(df_all)))
     st.sidebar.caption(t("common.data_version", version=meta.get("data_version", "?")))
     return ctx
+
+
+_FREEZE_LOCK = threading.Lock()
+_frozen: dict = {"modules": 0, "token": None}
+
+
+def _freeze_heap(token: tuple) -> None:
+    """Take the long-lived heap (imported modules, the loaded table) out of the garbage collector's walks.
+
+    Streamlit runs a full `gc.collect()` after every script run (`runner.postScriptGC`); with pandas,
+    pyarrow and plotly imported that walks ~150,000 long-lived objects: 60–80 ms of every rerun, more
+    than the page's own work. `gc.freeze()` moves every object alive now to a permanent generation
+    those collections skip; frozen objects are still freed by reference counting, only reference
+    cycles among them are never collected. So the freeze follows a collection, and is repeated only
+    when new modules were imported (plotly loads its classes on first use) or the table changed (then
+    unfrozen first, so the old table can go). A real server only: AppTest's mock runtime is left alone.
+    """
+    if not runtime.exists() or type(runtime.get_instance()) is not runtime.Runtime:
+        return
+    with _FREEZE_LOCK:
+        if len(sys.modules) <= _frozen["modules"] and token == _frozen["token"]:
+            return
+        if token != _frozen["token"]:
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        _frozen.update(modules=len(sys.modules), token=token)
 
 
 def context() -> Ctx:
@@ -619,8 +683,8 @@ def _pair_rows(key: tuple, same_area: bool, same_phase: bool, lang: str, _ctx: C
 def _progression(key: tuple, area: str, _ctx: Ctx) -> tuple[list, int]:
     """An area's first MAX_CHAINS progression chains and how many there are (shared, never mutated)."""
     nb = _neighbours(_ctx.token, _ctx.df_all)
-    chains = analysis.progression_grid(_ctx.df, area, neighbours=nb, limit=MAX_CHAINS)
-    return chains, related.progression_count(_ctx.df, area, neighbours=nb)
+    frame, total = related.progression_with_count(_ctx.df, area, neighbours=nb, limit=MAX_CHAINS)
+    return analysis.chains_of(frame), total
 
 
 def progression_view(ctx: Ctx, area: str) -> None:

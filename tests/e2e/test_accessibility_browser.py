@@ -22,7 +22,11 @@ VIEWS = {
     "matrix": ("/matrix?area=su&q=EXPO", 1),  # search hits highlighted in the matrix
     "actors": ("/actors?area=su", 3),
     "explore": ("/explore?area=su&phase=2026", 0),  # + a selected row: the detail panel
-    "analysis": ("/analysis?area=su", 5),
+    "analysis": ("/analysis?area=su", 3),
+    "analysis-expo": ("/analysis?area=su&tab=expo", 1),
+    "analysis-pairs": ("/analysis?area=su&tab=pairs", 0),
+    "analysis-progression": ("/analysis?area=su&tab=progression", 0),
+    "analysis-terms": ("/analysis?area=su&tab=terms", 1),
 }  # the English interface is audited in test_filters_browser.test_lang_en_shows_the_english_interface
 # rule id → why it is Streamlit's and not ours (none at present).
 FRAMEWORK_RULES: dict[str, str] = {}

@@ -27,7 +27,7 @@ from .support import (
 ja, en = catalogue("ja"), catalogue("en")
 NAV = ("page.overview", "page.timeline", "page.matrix", "page.actors", "page.explore", "page.analysis")
 PATHS = ("/", "/timeline", "/matrix", "/actors", "/explore", "/analysis")
-CHARTS = (1, 1, 1, 3, 0, 5)
+CHARTS = (1, 1, 1, 3, 0, 3)  # the analysis page's first tab has three
 
 
 def sidebar(page):
@@ -119,6 +119,29 @@ def test_a_shared_link_restores_the_view(app_server, page):
     assert shown == E.labels(df)  # every row, in order (a short table is drawn whole)
     assert main.locator('[data-testid="stCode"]').inner_text().strip() == f"{app_server}/explore?area=su&phase=2026"
     assert query(page) == {"area": ["su"], "phase": ["2026"]}  # the URL is left as it was
+    assert no_exceptions(page) == [] and console_errors(page) == []
+
+
+def test_analysis_tabs_run_on_demand_and_live_in_the_url(app_server, page):
+    goto(page, app_server, "/analysis?area=su&tab=terms")
+    main = page.locator('[data-testid="stMain"]')
+    wait_for_charts(page, 1)
+    assert main.locator("h2").first.inner_text().strip() == ja("analysis.terms")
+    with expect_rerun(page):
+        main.get_by_role("tab", name=ja("analysis.tab.expo"), exact=True).click()
+    wait_for_charts(page, 1)
+    assert query(page) == {"area": ["su"], "tab": ["expo"]}
+    assert main.locator("h2").first.inner_text().strip() == ja("analysis.expo")
+    assert main.locator(".js-plotly-plot").count() == 1  # only the open tab's part was built
+    with expect_rerun(page):
+        sidebar(page).get_by_role("link", name=ja("page.overview")).click()
+    assert query(page) == {"area": ["su"]}  # the tab belongs to the analysis page
+    with expect_rerun(page):
+        sidebar(page).get_by_role("link", name=ja("page.analysis")).click()
+    wait_for_charts(page, 1)
+    assert query(page) == {"area": ["su"], "tab": ["expo"]}  # and is still open on return
+    selected = main.locator('[role="tab"][aria-selected="true"]').all_inner_texts()
+    assert [s.strip() for s in selected] == [ja("analysis.tab.expo")]
     assert no_exceptions(page) == [] and console_errors(page) == []
 
 

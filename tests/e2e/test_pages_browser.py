@@ -39,6 +39,12 @@ class PageSpec:
     path: str
     title_key: str
     charts: int
+    tab: str = ""  # the analysis page's tab (URL `tab=`)
+
+    def url(self, query: str) -> str:
+        extra = f"tab={self.tab}" if self.tab else ""
+        sep = "&" if query and extra else ("?" if extra else "")
+        return self.path + query + sep + extra
 
 
 PAGES = (
@@ -47,7 +53,11 @@ PAGES = (
     PageSpec("matrix", "/matrix", "page.matrix", 1),
     PageSpec("actors", "/actors", "page.actors", 3),
     PageSpec("explore", "/explore", "page.explore", 0),
-    PageSpec("analysis", "/analysis", "page.analysis", 5),
+    PageSpec("analysis", "/analysis", "page.analysis", 3),
+    PageSpec("analysis-expo", "/analysis", "page.analysis", 1, "expo"),
+    PageSpec("analysis-pairs", "/analysis", "page.analysis", 0, "pairs"),
+    PageSpec("analysis-progression", "/analysis", "page.analysis", 0, "progression"),
+    PageSpec("analysis-terms", "/analysis", "page.analysis", 1, "terms"),
 )
 # Two areas and two phases: some chart cells drop to zero, others keep their counts.
 QUERIES = {"all": "", "filtered": "?area=su&area=hr&phase=2025&phase=2026"}
@@ -182,7 +192,8 @@ def check_explore(page, df, url: str) -> None:
 
 
 def check_analysis(page, df, url: str) -> None:
-    heat, by_phase, by_area, expo, terms = chart_traces(page)
+    """The instruments tab (the default): actor × type heatmap and the two mixes; no other tab's part."""
+    heat, by_phase, by_area = chart_traces(page)
     marks = chart_marks(page, 0)
     check_heatmap(heat, marks, E.actor_instrument(df), "instrument heatmap")
     assert marks["xticks"] == E.instrument_names() and marks["yticks"] == E.actor_names()
@@ -198,23 +209,51 @@ def check_analysis(page, df, url: str) -> None:
         marks = chart_marks(page, i)
         assert marks["yticks"] == (E.phase_ticks() if dim == Col.PHASE_CODE else E.area_names()), marks["yticks"]
         assert_sizes(bar_sizes(marks), shares, f"instrument mix by {dim}")
-    (hm,) = expo
+    assert page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count() == 0
+    assert_open_tab(page, "instruments")
+
+
+def assert_open_tab(page, code: str) -> None:
+    selected = page.locator('[data-testid="stMain"] [role="tab"][aria-selected="true"]').all_inner_texts()
+    assert [s.strip() for s in selected] == [t(f"analysis.tab.{code}")]
+
+
+def check_analysis_expo(page, df, url: str) -> None:
+    """Area × phase heatmap of the Expo-related share, with share and counts printed in the cells."""
+    ((hm,),) = chart_traces(page)
     cells = E.expo_cells(df)
     assert flat(hm["z"]) == pytest.approx([e / n if n else 0.0 for e, n in flat(cells)])
     assert hm["text"] == [[f"{e / n:.0%}<br>{e}/{n}" if n else "–" for e, n in row] for row in cells]
-    marks = chart_marks(page, 3)
+    marks = chart_marks(page, 0)
     assert marks["heatmaps"] == 1
     assert marks["heatmap_text"] == [f"{e / n:.0%}{e}/{n}" if n else "–" for e, n in flat(cells)]
-    # Key terms: initiatives using each term, most first (ties by term), top 25.
+    assert_open_tab(page, "expo")
+
+
+def check_analysis_pairs(page, df, url: str) -> None:
+    """The 連携候補 table is there (its rows are checked in AppTest)."""
+    assert page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count() == 1
+    assert_open_tab(page, "pairs")
+
+
+def check_analysis_progression(page, df, url: str) -> None:
+    """The progression part: its area picker and chains (or the note that there are none)."""
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator('[data-testid="stSelectbox"]').count() == 1
+    assert main.get_by_text(t("analysis.progression_note"), exact=True).count() == 1
+    assert_open_tab(page, "progression")
+
+
+def check_analysis_terms(page, df, url: str) -> None:
+    """Key terms: initiatives using each term, most first (ties by term), top 25."""
     used = Counter(term for terms_ in df[Col.TERMS] for term in set(terms_))
     top = sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
-    (bars,) = terms
+    ((bars,),) = chart_traces(page)
     assert list(zip(bars["y"], bars["x"], strict=True)) == top
-    marks = chart_marks(page, 4)
+    marks = chart_marks(page, 0)
     assert marks["yticks"] == [term for term, _ in top]
     assert_sizes(bar_sizes(marks), {bars["name"]: [n for _, n in top]}, "key terms")
-    # The 連携候補 table is there.
-    assert page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count() >= 1
+    assert_open_tab(page, "terms")
 
 
 CHECKS = {
@@ -224,6 +263,10 @@ CHECKS = {
     "actors": check_actors,
     "explore": check_explore,
     "analysis": check_analysis,
+    "analysis-expo": check_analysis_expo,
+    "analysis-pairs": check_analysis_pairs,
+    "analysis-progression": check_analysis_progression,
+    "analysis-terms": check_analysis_terms,
 }
 
 
@@ -233,7 +276,7 @@ CHECKS = {
 @pytest.mark.parametrize("variant", list(QUERIES))
 @pytest.mark.parametrize("spec", PAGES, ids=[p.slug for p in PAGES])
 def test_page_draws_the_data(app_server, page, spec: PageSpec, variant: str):
-    url = spec.path + QUERIES[variant]
+    url = spec.url(QUERIES[variant])
     df = E.rows(url)
     goto(page, app_server, url)
     assert no_exceptions(page) == []  # before waiting for charts that an exception would never draw
