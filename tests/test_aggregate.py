@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 import pytest
 from tables import SMALL, make_table
@@ -261,3 +262,52 @@ def test_expo_share_grid(real):
     assert int(s["expo"].sum()) == int(df[Col.EXPO_RELATED].sum())
     empty = aggregate.expo_share(df.iloc[0:0])
     assert (empty["share"] == 0).all()
+
+
+def test_list_codes_give_the_same_instrument_counts_on_any_row_subset(real):
+    """instrument_counts with the table's ListCodes equals the plain path, on subsets and reordered rows."""
+    from dashboard.filters import Filters, apply
+
+    df, _ = real
+    codes = aggregate.list_codes(df, Col.INSTRUMENT_TYPES)
+    subsets = [df, df.iloc[0:0], apply(df, Filters(areas=("su",))), df.iloc[::-3], df.sample(40, random_state=1)]
+    for sub in subsets:
+        for dim in (Col.ACTOR_CODE, Col.PHASE_CODE, Col.AREA_CODE):
+            want = aggregate.instrument_counts(sub, dim)
+            pd.testing.assert_frame_equal(aggregate.instrument_counts(sub, dim, codes), want)
+
+
+def test_list_codes_fall_back_for_rows_of_another_table(real):
+    """Rows that are not a subset of the coded table (other ids, duplicate labels) take the plain path."""
+    df, _ = real
+    codes = aggregate.list_codes(df, Col.INSTRUMENT_TYPES)
+    other = df.iloc[:10].copy()
+    other[Col.ID] = [f"x{i}" for i in range(10)]
+    other[Col.INSTRUMENT_TYPES] = [np.array(["funding"], dtype=object)] * 10
+    assert codes.flat(other) is None
+    got = aggregate.instrument_counts(other, Col.ACTOR_CODE, codes)
+    pd.testing.assert_frame_equal(got, aggregate.instrument_counts(other, Col.ACTOR_CODE))
+    assert int(got["funding"].sum()) == 10
+    doubled = pd.concat([df.iloc[:3], df.iloc[:3]])
+    assert codes.flat(doubled) is None
+
+
+def test_list_codes_merge_equal_texts_and_skip_missing_elements():
+    """Elements are coded by their text; a missing element gets -1 and is not counted."""
+    table = pd.DataFrame(
+        {
+            Col.ID: ["a", "b", "c"],
+            Col.TERMS: [
+                np.array(["水素", None], dtype=object),
+                np.array([], dtype=object),
+                np.array(["水素"], dtype=object),
+            ],
+        }
+    )
+    codes = aggregate.list_codes(table, Col.TERMS)
+    assert list(codes.vocab) == ["水素"] and codes.offsets.tolist() == [0, 2, 2, 3]
+    assert codes.codes.tolist() == [0, -1, 0]
+    rows, c = codes.flat(table.iloc[[2, 0]])
+    assert rows.tolist() == [0, 1, 1] and c.tolist() == [0, 0, -1]
+    ragged = pd.DataFrame({Col.ID: ["a"], Col.TERMS: ["not a list"]})
+    assert aggregate.list_codes(ragged, Col.TERMS) is None

@@ -104,3 +104,14 @@ def test_top_terms_on_the_plan(built):
     assert len(got) == 15
     assert {"万博", "発信", "人材", "スタートアップ"} <= set(got[TERM])
     assert list(got[COUNT]) == sorted(got[COUNT], reverse=True)
+
+
+def test_top_terms_with_list_codes_equal_the_plain_path(built):
+    """top_terms with the table's ListCodes gives the same frame on subsets of the table."""
+    from dashboard.aggregate import list_codes
+
+    df = built[0]
+    codes = list_codes(df, Col.TERMS)
+    for sub in (df, df.iloc[0:0], df[df[Col.AREA_CODE] == "su"], df.iloc[::-2]):
+        for n in (1, 25, 10_000):
+            pd.testing.assert_frame_equal(top_terms(sub, n, codes=codes), top_terms(sub, n))

@@ -16,12 +16,13 @@ with box:
     if tab == "instruments":
         st.header(t("analysis.instruments"))
         st.caption(t("analysis.instruments_note"))
-        ui.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang), key="instrument_actor")
+        codes = ui.list_codes(ctx, Col.INSTRUMENT_TYPES)
+        ui.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang, codes), key="instrument_actor")
         left, right = st.columns(2)
         with left:
-            ui.chart(charts.fig_instrument_mix(ctx.df, Col.PHASE_CODE, ctx.lang), key="instrument_phase")
+            ui.chart(charts.fig_instrument_mix(ctx.df, Col.PHASE_CODE, ctx.lang, codes), key="instrument_phase")
         with right:
-            ui.chart(charts.fig_instrument_mix(ctx.df, Col.AREA_CODE, ctx.lang), key="instrument_area")
+            ui.chart(charts.fig_instrument_mix(ctx.df, Col.AREA_CODE, ctx.lang, codes), key="instrument_area")
         st.caption(t("chart.instrument_mix.axis"))
     elif tab == "expo":
         st.header(t("analysis.expo"))
@@ -38,6 +39,6 @@ with box:
     else:
         st.header(t("analysis.terms"))
         st.caption(t("analysis.terms_note"))
-        top = terms.top_terms(ctx.df, n=25)
+        top = terms.top_terms(ctx.df, n=25, codes=ui.list_codes(ctx, Col.TERMS))
         ui.chart(charts.fig_terms(top, ctx.lang), key="terms")
         ui.term_picker(ctx, list(top[terms.TERM]))

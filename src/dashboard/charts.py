@@ -636,10 +636,12 @@ def _wrap_label(label: str, width: int = 7) -> str:
     return _esc(label)
 
 
-def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
-    """Actor × instrument-type heatmap: how many initiatives of each actor use each instrument."""
+def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja", codes: aggregate.ListCodes | None = None) -> go.Figure:
+    """Actor × instrument-type heatmap: how many initiatives of each actor use each instrument.
+
+    `codes`: as in `aggregate.instrument_counts`."""
     t = catalogue(lang)
-    grid = aggregate.instrument_counts(df, Col.ACTOR_CODE)
+    grid = aggregate.instrument_counts(df, Col.ACTOR_CODE, codes)
     z = grid.to_numpy().astype(int).tolist()
     x = [_wrap_label(instrument_label(c, lang)) for c in INSTRUMENT_CODES]
     y = [actor_label(a, lang) for a in ACTOR_CODES]
@@ -666,13 +668,17 @@ def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
     return fig
 
 
-def fig_instrument_mix(df: pd.DataFrame, dim: str, lang: str = "ja") -> go.Figure:
-    """Instrument mix per phase (or per area): 100 % stacked bars of instrument-type assignments."""
+def fig_instrument_mix(
+    df: pd.DataFrame, dim: str, lang: str = "ja", codes: aggregate.ListCodes | None = None
+) -> go.Figure:
+    """Instrument mix per phase (or per area): 100 % stacked bars of instrument-type assignments.
+
+    `codes`: as in `aggregate.instrument_counts`."""
     _check(dim, ACTOR_BY_DIMS, "dim")
     t = catalogue(lang)
     key = "area" if dim == Col.AREA_CODE else "phase"
     title = t(f"chart.instrument_mix.{key}.title")
-    grid = aggregate.instrument_counts(df, dim)
+    grid = aggregate.instrument_counts(df, dim, codes)
     totals = grid.sum(axis=1).to_numpy()
     labels = _dim_labels(dim, lang)
     fig = go.Figure()

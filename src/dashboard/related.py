@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .aggregate import row_positions
 from .schema import PHASE_CODES, Col
 
 NGRAM_RANGE = (2, 3)
@@ -160,20 +161,7 @@ class Neighbours:
 
     def positions(self, df: pd.DataFrame) -> np.ndarray | None:
         """Row positions of `df`'s rows in the table, or None if `df` is not a row subset of it."""
-        if not df.index.is_unique:
-            return None
-        pos = self.index.get_indexer(df.index)
-        if not len(pos):
-            return pos
-        if pos.min() < 0:
-            return None
-        mine, theirs = df[Col.ID].array, self.ids.take(pos)
-        same = (
-            mine.equals(theirs)
-            if type(mine) is type(theirs)
-            else np.array_equal(np.asarray(mine, dtype=object), np.asarray(theirs, dtype=object))
-        )
-        return pos if same else None
+        return row_positions(self.index, self.ids, df)
 
 
 def neighbours(table: pd.DataFrame) -> Neighbours | None:
@@ -343,13 +331,10 @@ def _next_links(
     else:
         phase_text = np.asarray([str(p) for p in ph.tolist()], dtype=object)
     following = {p: PHASE_CODES[i + 1] for i, p in enumerate(PHASE_CODES[:-1])}
-    ids: dict[str, int] = {}
-    phase = np.fromiter((ids.setdefault(t, len(ids)) for t in phase_text), np.int64, len(phase_text))
-    next_phase = np.fromiter(
-        (ids.get(following.get(t), -1) if following.get(t) is not None else -1 for t in phase_text),
-        np.int64,
-        len(phase_text),
-    )
+    phase, texts = pd.factorize(phase_text)  # one id per distinct text
+    ids = {t: i for i, t in enumerate(texts.tolist())}
+    next_id = np.array([ids.get(following.get(t), -1) for t in texts.tolist()] + [-1], dtype=np.int64)
+    next_phase = next_id[phase]  # a code of -1 (never given: the texts are str) would read the last, -1
     actor = _keys(area, Col.ACTOR_CODE)[0]
     keep = (phase[b] == next_phase[a]) & (actor[b] == actor[a]) & (score > min_score)
     a, b, score = a[keep], b[keep], score[keep]

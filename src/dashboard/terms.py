@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 from janome.tokenizer import Token, Tokenizer
 
+from .aggregate import ListCodes
 from .schema import Col
 
 TERM = "term"
@@ -197,13 +198,24 @@ def item_terms(text: str) -> list[str]:
     return list(dict.fromkeys(tokenize(text)))
 
 
-def top_terms(df: pd.DataFrame, n: int = 20, by: str | Iterable[str] | None = None) -> pd.DataFrame:
+def top_terms(
+    df: pd.DataFrame, n: int = 20, by: str | Iterable[str] | None = None, codes: ListCodes | None = None
+) -> pd.DataFrame:
     """The n most frequent terms (count = number of initiatives using the term), per group if `by`.
 
     Columns: the `by` columns (if any), `term`, `count`; ordered by group, then count (descending),
-    then term.
+    then term. `codes`: the terms column of a table `df` is a row subset of, as
+    `aggregate.list_codes` makes it (the same result, faster).
     """
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    by_code = codes.flat(df) if codes is not None and not keys else None
+    if by_code is not None:
+        c = by_code[1]
+        counts = np.bincount(c[c >= 0], minlength=len(codes.vocab))
+        used = np.flatnonzero(counts)
+        out = pd.DataFrame({TERM: codes.vocab[used].astype(str), COUNT: counts[used].astype("int64")})
+        out = out.sort_values([COUNT, TERM], ascending=[False, True], kind="stable").head(n)
+        return out.reset_index(drop=True)
     if not keys:
         fast = _top_terms_flat(df[Col.TERMS].tolist(), n)
         if fast is not None:

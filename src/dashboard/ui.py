@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from streamlit import runtime
 
-from . import analysis, export, i18n, related
+from . import aggregate, analysis, export, i18n, related
 from . import filters as F
 from .load import LoadError, load_with_meta
 from .matrix import area_matrix, cell_sizes
@@ -663,6 +663,16 @@ def pairs_table(ctx: Ctx) -> None:
         st.caption(ctx.t("analysis.pairs_none"))
         return
     st.dataframe(frame, hide_index=True, column_config=_score_config(ctx) | _text_config(ctx))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _list_codes(token: tuple, col: str, _df_all: pd.DataFrame) -> aggregate.ListCodes | None:
+    return aggregate.list_codes(_df_all, col)
+
+
+def list_codes(ctx: Ctx, col: str) -> aggregate.ListCodes | None:
+    """The whole table's list column `col` as integer codes, once per table (shared, never mutated)."""
+    return _list_codes(ctx.token, col, ctx.df_all)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
