@@ -586,3 +586,19 @@ def test_filter_description_ja_and_en():
     assert en["Actor"] == ACTOR_BY_CODE["members"].en
     assert en["Sub-items"] == "included"
     assert en["Search text"] == "(none)"
+
+
+def test_exports_read_the_same_with_repeated_texts_as_categoricals(committed):
+    """The served table holds REPEATED_TEXT as categoricals: CSV and every sheet are unchanged."""
+    from dashboard.schema import REPEATED_TEXT
+
+    df, _ = committed
+    cats = df.copy()
+    for col in REPEATED_TEXT:
+        cats[col] = cats[col].astype("category")
+    assert to_csv_bytes(cats) == to_csv_bytes(df)
+    for rows in (df, df[df[Col.AREA_CODE] == "su"]):
+        plain, coded = _open(_xlsx(rows)), _open(_xlsx(cats.loc[rows.index]))
+        assert plain.sheetnames == coded.sheetnames
+        for name in plain.sheetnames:
+            assert _sheet_rows(coded[name]) == _sheet_rows(plain[name]), name

@@ -211,3 +211,6 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 
 # Key under which the build stores plan-level metadata in the parquet file.
 METADATA_KEY = b"kansai_action_plan"
+
+# Texts that are constant per area or per phase, repeated on every row of the table.
+REPEATED_TEXT = (Col.AREA_VISION, Col.PHASE_THEME)
