@@ -13,7 +13,7 @@ import sys
 
 from dashboard.paths import ROOT
 
-TINY = ["--reps", "1", "--sizes", "0", "--pages", "/", "--quick"]
+TINY = ["--reps", "1", "--sizes", "0", "--pages", "/", "--quick", "--sessions", "3"]
 STAT_KEYS = {"median", "min", "max", "n", "failed", "samples"}
 
 
@@ -47,6 +47,8 @@ def test_bench_runs_on_a_tiny_configuration(tmp_path):
     assert page["rows"] == 155 and page["cold_ms"]["n"] == 1 and page["warm_ms"]["n"] == 1
     memory = result["memory"]["real"]
     assert {"idle", "one_session", "n_sessions", "closed", "closed_again", "ratio_n_to_one"} <= set(memory)
+    assert len(memory["closed_again_samples"]) == 3 and memory["distinct_states"] == [8, 24]
+    assert memory["distinct_cap"] > memory["idle"] and memory["distinct_more"] > memory["idle"]
     names = {t["target"] for t in result["targets"]}
     assert {"browser filter round trip ÷ floor B", "browser first load ÷ floor B"} <= names
     assert all({"target", "page", "value", "limit", "met"} <= set(t) for t in result["targets"])

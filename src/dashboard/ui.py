@@ -70,6 +70,7 @@ SUB_THEME_BY_CODE = {s.code: s for s in SUB_THEMES}
 EXPLORE_MAX_ROWS = 1_000  # rows sent to the explorer's st.dataframe
 CELL_MAX_ITEMS = 50  # items per matrix / phase-column cell
 MAX_CHAINS = 30  # progression chains per area
+FILTERED_FRAMES = 8  # filtered frames kept cached (their row positions: 256 filter states)
 
 
 @dataclass(frozen=True)
@@ -130,11 +131,11 @@ def _filtered_rows(token: tuple, key: tuple, _df: pd.DataFrame, _f: F.Filters) -
     return _df.index.get_indexer(F.apply(_df, _f).index)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_FRAMES)
 def _filtered(token: tuple, key: tuple, _df: pd.DataFrame, _f: F.Filters) -> pd.DataFrame:
     """The filtered rows for one filter state (shared, never mutated). Frames copy the rows' text,
-    so only the recent few stay cached (a 100,000-row table's frame is up to ~50 MB); older states
-    are taken again from their cached positions."""
+    so only the recent FILTERED_FRAMES stay cached (a 100,000-row table's frame is up to ~50 MB);
+    older states are taken again from their cached positions."""
     return _df.take(_filtered_rows(token, key, _df, _f))
 
 
