@@ -24,4 +24,7 @@ nav = st.navigation(
 ctx = ui.bootstrap(nav.url_path)
 if ctx is None:
     st.stop()
-nav.run()
+try:
+    nav.run()
+finally:
+    ui.release()

@@ -430,3 +430,17 @@ def test_analysis_charts_on_an_empty_table(real, build):
     empty = real[0].iloc[0:0]
     fig = build(empty)
     assert any("該当" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_legend_can_be_left_to_a_sibling_chart(real):
+    """legend=False hides only the legend: same traces, names and colours as with it."""
+    df, _ = real
+    builders = [
+        lambda legend: charts.fig_actor_by(df, Col.AREA_CODE, legend=legend),
+        lambda legend: charts.fig_actor_share(df, legend=legend),
+        lambda legend: charts.fig_instrument_mix(df, Col.AREA_CODE, legend=legend),
+    ]
+    for build in builders:
+        shown, hidden = build(True), build(False)
+        assert shown.layout.showlegend is not False and hidden.layout.showlegend is False
+        assert [tr.to_plotly_json() for tr in hidden.data] == [tr.to_plotly_json() for tr in shown.data]

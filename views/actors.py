@@ -16,6 +16,7 @@ with left:
     ui.chart(charts.fig_actor_by(ctx.df, Col.AREA_CODE, ctx.lang, mode=mode), key="actor_area")
 with right:
     st.header(t("actors.by_phase"))
-    ui.chart(charts.fig_actor_by(ctx.df, Col.PHASE_CODE, ctx.lang, mode=mode), key="actor_phase")
+    ui.chart(charts.fig_actor_by(ctx.df, Col.PHASE_CODE, ctx.lang, mode=mode, legend=False), key="actor_phase")
 st.header(t("actors.share"))
-ui.chart(charts.fig_actor_share(ctx.df, ctx.lang), key="actor_share")
+ui.chart(charts.fig_actor_share(ctx.df, ctx.lang, legend=False), key="actor_share")
+st.caption(t("actors.legend_note"))

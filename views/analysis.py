@@ -22,7 +22,8 @@ with box:
         with left:
             ui.chart(charts.fig_instrument_mix(ctx.df, Col.PHASE_CODE, ctx.lang, codes), key="instrument_phase")
         with right:
-            ui.chart(charts.fig_instrument_mix(ctx.df, Col.AREA_CODE, ctx.lang, codes), key="instrument_area")
+            mix = charts.fig_instrument_mix(ctx.df, Col.AREA_CODE, ctx.lang, codes, legend=False)
+            ui.chart(mix, key="instrument_area")
         st.caption(t("chart.instrument_mix.axis"))
     elif tab == "expo":
         st.header(t("analysis.expo"))

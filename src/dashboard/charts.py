@@ -238,8 +238,11 @@ def _count_heatmap(z: list[list[int]], x: list[str], y: list[str], label: str, l
 # --- charts ------------------------------------------------------------------------------
 
 
-def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "group") -> go.Figure:
-    """Bars of initiative counts per area (or per phase), one bar series per actor, grouped or stacked."""
+def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "group", legend: bool = True) -> go.Figure:
+    """Bars of initiative counts per area (or per phase), one bar series per actor, grouped or stacked.
+
+    `legend=False` for a chart beside another with the same legend (each legend costs the browser
+    a redraw on every filter change)."""
     _check(dim, ACTOR_BY_DIMS, "dim")
     _check(mode, MODES, "mode")
     t = catalogue(lang)
@@ -297,6 +300,7 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
         },
         yaxis={"title": {"text": t("chart.axis.count")}, **_count_axis(max_n, headroom=0.12)},
         uniformtext={"minsize": 10, "mode": "hide"},
+        showlegend=legend,
     )
     if not total:
         _no_data(fig, lang)
@@ -364,8 +368,10 @@ def fig_heatmap(df: pd.DataFrame, lang: str = "ja", actor: str | None = None) ->
     return fig
 
 
-def fig_actor_share(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
-    """Each actor's share of each area's initiatives: 100 % stacked horizontal bars, counts in hover."""
+def fig_actor_share(df: pd.DataFrame, lang: str = "ja", legend: bool = True) -> go.Figure:
+    """Each actor's share of each area's initiatives: 100 % stacked horizontal bars, counts in hover.
+
+    `legend`: as in `fig_actor_by`."""
     t = catalogue(lang)
     title = t("chart.share.title")
     share = aggregate.actor_share(df)
@@ -444,6 +450,7 @@ def fig_actor_share(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
         },
         uniformtext={"minsize": 10, "mode": "hide"},
         bargap=0.35,
+        showlegend=legend,
         margin={"l": 10, "r": 30, "t": 90, "b": 10},  # room for the "100%" tick label
     )
     if not total:
@@ -669,11 +676,11 @@ def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja", codes: aggregate.
 
 
 def fig_instrument_mix(
-    df: pd.DataFrame, dim: str, lang: str = "ja", codes: aggregate.ListCodes | None = None
+    df: pd.DataFrame, dim: str, lang: str = "ja", codes: aggregate.ListCodes | None = None, legend: bool = True
 ) -> go.Figure:
     """Instrument mix per phase (or per area): 100 % stacked bars of instrument-type assignments.
 
-    `codes`: as in `aggregate.instrument_counts`."""
+    `codes`: as in `aggregate.instrument_counts`; `legend`: as in `fig_actor_by`."""
     _check(dim, ACTOR_BY_DIMS, "dim")
     t = catalogue(lang)
     key = "area" if dim == Col.AREA_CODE else "phase"
@@ -719,6 +726,7 @@ def fig_instrument_mix(
         legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0, "xanchor": "left"},
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         height=320 if dim == Col.PHASE_CODE else 420,
+        showlegend=legend,
     )
     if not len(df):
         _no_data(fig, lang)

@@ -294,6 +294,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No chain across phases in this area.",
     },
     "analysis.terms": {"ja": "キーワード", "en": "Key terms"},
+    "actors.legend_note": {
+        "ja": "色は全グラフ共通です（青: 関西広域連合、橙: 構成府県市。凡例は最初のグラフ）。",
+        "en": "Colours are shared by all charts (blue: the Union, orange: members; legend on the first chart).",
+    },
     "analysis.tab.instruments": {"ja": "施策手法", "en": "Instruments"},
     "analysis.tab.expo": {"ja": "万博との関連", "en": "Expo 2025"},
     "analysis.tab.pairs": {"ja": "連携候補", "en": "Coordination"},
@@ -342,7 +346,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart.instrument_mix.phase.title": {"ja": "時期別の施策手法の構成", "en": "Instrument mix by phase"},
     "chart.instrument_mix.area.title": {"ja": "分野別の施策手法の構成", "en": "Instrument mix by area"},
-    "chart.instrument_mix.axis": {"ja": "手法の割合（複数該当は重複計上）", "en": "Share of instrument assignments"},
+    "chart.instrument_mix.axis": {
+        "ja": "手法の割合（複数該当は重複計上）。凡例は左右のグラフ共通です。",
+        "en": "Share of instrument assignments; the legend on the left applies to both charts.",
+    },
     "chart.instrument_mix.alt": {
         "ja": "{title}。対象 {total} 件。全体で最も多い手法は「{type}」（{pct}）。",
         "en": "{title}. {total} initiatives; the most used instrument overall is {type} ({pct}).",

@@ -363,6 +363,13 @@ def context() -> Ctx:
     return st.session_state[K_CTX]
 
 
+def release() -> None:
+    """Drop this run's context when the run ends (app.py). It holds the filtered frame, and a closed
+    browser tab's session stays in memory for a while (Streamlit keeps it to allow a reconnect):
+    between runs a session keeps only its filter, never rows."""
+    st.session_state.pop(K_CTX, None)
+
+
 def header(ctx: Ctx, title_key: str) -> None:
     """Page title and the filter's match count."""
     st.title(ctx.t(title_key))
@@ -397,26 +404,28 @@ def phase_metrics(ctx: Ctx, by_phase: dict[str, int]) -> None:
 
 def bar_mode(ctx: Ctx, key: str) -> str:
     """Grouped or stacked bars."""
+    t = i18n.catalogue(ctx.lang)  # widget callbacks outlive the run: they must not hold ctx (its rows)
     mode = st.segmented_control(
         ctx.t("bars.mode"),
         ("group", "stack"),
         key=key,
         default="group",
         required=True,
-        format_func=lambda m: ctx.t(f"bars.{m}"),
+        format_func=lambda m: t(f"bars.{m}"),
     )
     return mode or "group"
 
 
 def actor_choice(ctx: Ctx, key: str) -> str | None:
     """One actor, or None for both."""
+    t, lang = i18n.catalogue(ctx.lang), ctx.lang  # not ctx: see bar_mode
     choice = st.segmented_control(
         ctx.t("matrix.heatmap_actor"),
         ("both", *ACTOR_CODES),
         key=key,
         default="both",
         required=True,
-        format_func=lambda c: ctx.t("matrix.both") if c == "both" else actor_label(ctx, c),
+        format_func=lambda c: t("matrix.both") if c == "both" else ACTOR_BY_CODE[c].label(lang),
     )
     return None if choice in (None, "both") else choice
 
@@ -431,11 +440,12 @@ def area_choice(ctx: Ctx, label_key: str, key: str, allow_none: bool = False) ->
     if st.session_state.get(basis) != ctx.filters.areas or st.session_state.get(key) not in options:
         st.session_state[basis] = ctx.filters.areas
         st.session_state[key] = ctx.filters.areas[0] if len(ctx.filters.areas) == 1 else options[0]
+    t, lang = i18n.catalogue(ctx.lang), ctx.lang  # not ctx: see bar_mode
     return st.selectbox(
-        ctx.t(label_key),
+        t(label_key),
         options,
         key=key,
-        format_func=lambda c: ctx.t("timeline.focus_none") if c is None else AREA_BY_CODE[c].label(ctx.lang),
+        format_func=lambda c: t("timeline.focus_none") if c is None else AREA_BY_CODE[c].label(lang),
     )
 
 
@@ -542,15 +552,23 @@ def _export_frame(key: tuple, lang: str, limit: int, _df: pd.DataFrame) -> pd.Da
 
 
 def downloads(ctx: Ctx) -> None:
-    """CSV and XLSX of exactly the filtered rows, built only when clicked."""
+    """CSV and XLSX of exactly the filtered rows, built only when clicked.
+
+    The data callables are kept until the session ends (a closed tab's session lingers): they hold
+    the shared table and the filter, not this run's rows, which they take again from the cache."""
     now = datetime.now(UTC).astimezone()
-    df, lang, f, meta = ctx.df, ctx.lang, ctx.filters, ctx.meta
+    lang, f, meta, n = ctx.lang, ctx.filters, ctx.meta, len(ctx.df)
+    token, key, df_all = ctx.token, _filter_key(ctx.filters), ctx.df_all
+
+    def rows() -> pd.DataFrame:
+        return _filtered(token, key, df_all, f)
+
     link = view_link(ctx)
-    help_text = ctx.t("explore.download_help", n=len(df))
+    help_text = ctx.t("explore.download_help", n=n)
     c1, c2 = st.columns(2)
     c1.download_button(
         ctx.t("explore.download_csv"),
-        data=lambda: export.to_csv_bytes(df, lang),
+        data=lambda: export.to_csv_bytes(rows(), lang),
         file_name=export.file_name(f, "csv", now),
         mime="text/csv",
         on_click="ignore",
@@ -560,7 +578,7 @@ def downloads(ctx: Ctx) -> None:
     c2.download_button(
         ctx.t("explore.download_xlsx"),
         data=lambda: export.to_xlsx_bytes(
-            df,
+            rows(),
             lang,
             filter_rows=export.filter_description(f, lang),
             link=link,
