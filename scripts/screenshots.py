@@ -71,9 +71,9 @@ SHOTS = (
     Shot("overview", "/", 1),
     Shot("timeline", "/timeline?area=su", 1, lambda page: _focus_area(page, "スタートアップ")),
     Shot("matrix", "/matrix?area=su&q=EXPO", 1),
-    Shot("actors", "/actors", 3),
+    Shot("actors", "/actors", 2),
     Shot("explore", "/explore?area=su&phase=2026", 0, _select_row),
-    Shot("analysis", "/analysis?area=su", 3),
+    Shot("analysis", "/analysis?area=su", 2),
 )
 
 

@@ -18,12 +18,8 @@ with box:
         st.caption(t("analysis.instruments_note"))
         codes = ui.list_codes(ctx, Col.INSTRUMENT_TYPES)
         ui.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang, codes), key="instrument_actor")
-        left, right = st.columns(2)
-        with left:
-            ui.chart(charts.fig_instrument_mix(ctx.df, Col.PHASE_CODE, ctx.lang, codes), key="instrument_phase")
-        with right:
-            mix = charts.fig_instrument_mix(ctx.df, Col.AREA_CODE, ctx.lang, codes, legend=False)
-            ui.chart(mix, key="instrument_area")
+        dim = ui.dimension_choice(ctx, key="instrument_dim")
+        ui.chart(charts.fig_instrument_mix(ctx.df, dim, ctx.lang, codes), key="instrument_mix")
         st.caption(t("chart.instrument_mix.axis"))
     elif tab == "expo":
         st.header(t("analysis.expo"))

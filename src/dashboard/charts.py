@@ -725,7 +725,7 @@ def fig_instrument_mix(
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
         legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0, "xanchor": "left"},
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        height=(320 if dim == Col.PHASE_CODE else 420) + (170 if legend else 0),  # the legend: 8 rows in a column
+        height=(320 if dim == Col.PHASE_CODE else 420) + (70 if legend else 0),  # the legend: two rows
         showlegend=legend,
     )
     if not len(df):

@@ -256,6 +256,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "matrix.both": {"ja": "両方", "en": "Both"},
     "matrix.fiscal_year": {"ja": "年度", "en": "Fiscal year"},
     "matrix.theme": {"ja": "テーマ", "en": "Theme"},
+    "actors.counts": {"ja": "実施主体別の取組数", "en": "Initiatives by actor"},
+    "chart.dimension": {"ja": "集計の単位", "en": "Count by"},
     "actors.by_area": {"ja": "分野別", "en": "By area"},
     "actors.by_phase": {"ja": "時期別", "en": "By phase"},
     "actors.share": {"ja": "分野ごとの実施主体の割合", "en": "Each actor's share per area"},
@@ -295,8 +297,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "analysis.terms": {"ja": "キーワード", "en": "Key terms"},
     "actors.legend_note": {
-        "ja": "色は全グラフ共通です（青: 関西広域連合、橙: 構成府県市。凡例は最初のグラフ）。",
-        "en": "Colours are shared by all charts (blue: the Union, orange: members; legend on the first chart).",
+        "ja": "色は上のグラフと共通です（青: 関西広域連合、橙: 構成府県市）。",
+        "en": "Colours as in the chart above (blue: the Union, orange: members).",
     },
     "analysis.tab.instruments": {"ja": "施策手法", "en": "Instruments"},
     "analysis.tab.expo": {"ja": "万博との関連", "en": "Expo 2025"},
@@ -347,8 +349,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.instrument_mix.phase.title": {"ja": "時期別の施策手法の構成", "en": "Instrument mix by phase"},
     "chart.instrument_mix.area.title": {"ja": "分野別の施策手法の構成", "en": "Instrument mix by area"},
     "chart.instrument_mix.axis": {
-        "ja": "手法の割合（複数該当は重複計上）。凡例は左右のグラフ共通です。",
-        "en": "Share of instrument assignments; the legend on the left applies to both charts.",
+        "ja": "手法の割合（複数該当は重複計上）。",
+        "en": "Share of instrument assignments.",
     },
     "chart.instrument_mix.alt": {
         "ja": "{title}。対象 {total} 件。全体で最も多い手法は「{type}」（{pct}）。",

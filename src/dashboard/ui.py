@@ -402,6 +402,22 @@ def phase_metrics(ctx: Ctx, by_phase: dict[str, int]) -> None:
         col.metric(phase_label(ctx, code), by_phase.get(code, 0))
 
 
+def dimension_choice(ctx: Ctx, key: str) -> str:
+    """Counts by area or by phase (one chart at a time: each chart costs the browser a redraw on every
+    filter change)."""
+    t = i18n.catalogue(ctx.lang)  # not ctx: see bar_mode
+    labels = {Col.AREA_CODE: t("actors.by_area"), Col.PHASE_CODE: t("actors.by_phase")}
+    dim = st.segmented_control(
+        t("chart.dimension"),
+        tuple(labels),
+        key=key,
+        default=Col.AREA_CODE,
+        required=True,
+        format_func=labels.__getitem__,
+    )
+    return dim or Col.AREA_CODE
+
+
 def bar_mode(ctx: Ctx, key: str) -> str:
     """Grouped or stacked bars."""
     t = i18n.catalogue(ctx.lang)  # widget callbacks outlive the run: they must not hold ctx (its rows)

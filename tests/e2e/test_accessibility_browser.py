@@ -20,9 +20,9 @@ VIEWS = {
     "overview": ("/?area=su", 1),
     "timeline": ("/timeline?area=su", 1),  # one area: its items are laid out phase by phase too
     "matrix": ("/matrix?area=su&q=EXPO", 1),  # search hits highlighted in the matrix
-    "actors": ("/actors?area=su", 3),
+    "actors": ("/actors?area=su", 2),
     "explore": ("/explore?area=su&phase=2026", 0),  # + a selected row: the detail panel
-    "analysis": ("/analysis?area=su", 3),
+    "analysis": ("/analysis?area=su", 2),
     "analysis-expo": ("/analysis?area=su&tab=expo", 1),
     "analysis-pairs": ("/analysis?area=su&tab=pairs", 0),
     "analysis-progression": ("/analysis?area=su&tab=progression", 0),

@@ -27,7 +27,7 @@ from .support import (
 ja, en = catalogue("ja"), catalogue("en")
 NAV = ("page.overview", "page.timeline", "page.matrix", "page.actors", "page.explore", "page.analysis")
 PATHS = ("/", "/timeline", "/matrix", "/actors", "/explore", "/analysis")
-CHARTS = (1, 1, 1, 3, 0, 3)  # the analysis page's first tab has three
+CHARTS = (1, 1, 1, 2, 0, 2)
 
 
 def sidebar(page):

@@ -26,9 +26,9 @@ VIEWS = {
     "overview": ("/", 1, ("script", "img_onerror", "js_link", "md_syntax", "md_image")),
     "timeline": ("/timeline?area=ls", 1, ("script", "img_onerror", "js_link", "md_syntax")),  # + ls chosen below
     "matrix": ("/matrix", 1, ("script", "img_onerror", "js_link", "md_image", "formula_hyperlink")),
-    "actors": ("/actors", 3, ()),  # counts only: no text of the data is shown
+    "actors": ("/actors", 2, ()),  # counts only: no text of the data is shown
     "explore": ("/explore", 0, ("script",)),  # + row 0 (<script>…) selected: the detail panel
-    "analysis": ("/analysis", 3, ()),  # counts only
+    "analysis": ("/analysis", 2, ()),  # counts only
     "analysis-expo": ("/analysis?tab=expo", 1, ()),
     "analysis-pairs": ("/analysis?tab=pairs", 0, ()),  # texts drawn on the table's canvas
     "analysis-progression": ("/analysis?tab=progression", 0, ("script",)),

@@ -23,6 +23,7 @@ from .support import (
     chart_traces,
     console_errors,
     count_captions,
+    expect_rerun,
     goto,
     no_exceptions,
     rendered_fonts,
@@ -51,9 +52,9 @@ PAGES = (
     PageSpec("overview", "/", "page.overview", 1),
     PageSpec("timeline", "/timeline", "page.timeline", 1),
     PageSpec("matrix", "/matrix", "page.matrix", 1),
-    PageSpec("actors", "/actors", "page.actors", 3),
+    PageSpec("actors", "/actors", "page.actors", 2),
     PageSpec("explore", "/explore", "page.explore", 0),
-    PageSpec("analysis", "/analysis", "page.analysis", 3),
+    PageSpec("analysis", "/analysis", "page.analysis", 2),
     PageSpec("analysis-expo", "/analysis", "page.analysis", 1, "expo"),
     PageSpec("analysis-pairs", "/analysis", "page.analysis", 0, "pairs"),
     PageSpec("analysis-progression", "/analysis", "page.analysis", 0, "progression"),
@@ -157,18 +158,22 @@ def check_matrix(page, df, url: str) -> None:
         assert text in main, f"matrix grid of {area} lacks {text!r}"
 
 
+def count_by(page, dim_key: str, charts: int) -> None:
+    """Switch the page's 集計の単位 control to 分野別 / 時期別 (`actors.by_area` / `actors.by_phase`)."""
+    button = page.locator('[data-testid="stMain"]').get_by_role("radio", name=t(dim_key), exact=True)
+    with expect_rerun(page):
+        button.click()
+    wait_for_charts(page, charts)
+
+
 def check_actors(page, df, url: str) -> None:
-    by_area, by_phase, share = chart_traces(page)
+    """Counts by area (default) and, after the switch, by phase; each actor's share per area."""
+    by_area, share = chart_traces(page)
     check_area_actor_bars(by_area, chart_marks(page, 0), df, "actors by area")
-    want = E.by_actor(df, Col.PHASE_CODE)
-    marks = chart_marks(page, 1)
-    assert [tr["y"] for tr in by_phase] == [want[a] for a in ACTOR_CODES]
-    assert marks["xticks"] == E.phase_ticks(), marks["xticks"]
-    assert_sizes(bar_sizes(marks), dict(zip(E.actor_names(), [want[a] for a in ACTOR_CODES], strict=True)), "by phase")
     # 100 % bars: x = the actor's share of the area, customdata = (count, area total), widths ∝ shares.
     counts = E.by_actor(df, Col.AREA_CODE)
     totals = [sum(counts[a][i] for a in ACTOR_CODES) for i in range(len(AREA_CODES))]
-    marks = chart_marks(page, 2)
+    marks = chart_marks(page, 1)
     assert marks["yticks"] == E.area_names(), marks["yticks"]
     shares = {}
     for tr, a, name in zip(share, ACTOR_CODES, E.actor_names(), strict=True):
@@ -176,6 +181,13 @@ def check_actors(page, df, url: str) -> None:
         shares[name] = [n / tot if tot else 0.0 for n, tot in zip(counts[a], totals, strict=True)]
         assert tr["x"] == pytest.approx(shares[name])
     assert_sizes(bar_sizes(marks), shares, "actor share")
+    count_by(page, "actors.by_phase", 2)
+    by_phase, _ = chart_traces(page)
+    want = E.by_actor(df, Col.PHASE_CODE)
+    marks = chart_marks(page, 0)
+    assert [tr["y"] for tr in by_phase] == [want[a] for a in ACTOR_CODES]
+    assert marks["xticks"] == E.phase_ticks(), marks["xticks"]
+    assert_sizes(bar_sizes(marks), dict(zip(E.actor_names(), [want[a] for a in ACTOR_CODES], strict=True)), "by phase")
 
 
 def check_explore(page, df, url: str) -> None:
@@ -192,12 +204,15 @@ def check_explore(page, df, url: str) -> None:
 
 
 def check_analysis(page, df, url: str) -> None:
-    """The instruments tab (the default): actor × type heatmap and the two mixes; no other tab's part."""
-    heat, by_phase, by_area = chart_traces(page)
+    """The instruments tab (the default): actor × type heatmap and the mix by area, then by phase."""
+    heat, _ = chart_traces(page)
     marks = chart_marks(page, 0)
     check_heatmap(heat, marks, E.actor_instrument(df), "instrument heatmap")
     assert marks["xticks"] == E.instrument_names() and marks["yticks"] == E.actor_names()
-    for traces, dim, i in ((by_phase, Col.PHASE_CODE, 1), (by_area, Col.AREA_CODE, 2)):
+    for dim, key in ((Col.AREA_CODE, None), (Col.PHASE_CODE, "actors.by_phase")):
+        if key:
+            count_by(page, key, 2)
+        traces = chart_traces(page)[1]
         counts = E.instrument_by(df, dim)
         n_cat = len(PHASE_CODES if dim == Col.PHASE_CODE else AREA_CODES)
         totals = [sum(counts[c][k] for c in INSTRUMENT_CODES) for k in range(n_cat)]
@@ -206,7 +221,7 @@ def check_analysis(page, df, url: str) -> None:
         for tr, code, name in zip(traces, INSTRUMENT_CODES, E.instrument_names(), strict=True):
             assert [cd[0] for cd in tr["customdata"]] == counts[code], f"instrument mix {dim} {code}"
             shares[name] = [n / tot if tot else 0.0 for n, tot in zip(counts[code], totals, strict=True)]
-        marks = chart_marks(page, i)
+        marks = chart_marks(page, 1)
         assert marks["yticks"] == (E.phase_ticks() if dim == Col.PHASE_CODE else E.area_names()), marks["yticks"]
         assert_sizes(bar_sizes(marks), shares, f"instrument mix by {dim}")
     assert page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count() == 0
