@@ -444,3 +444,13 @@ def test_legend_can_be_left_to_a_sibling_chart(real):
         shown, hidden = build(True), build(False)
         assert shown.layout.showlegend is not False and hidden.layout.showlegend is False
         assert [tr.to_plotly_json() for tr in hidden.data] == [tr.to_plotly_json() for tr in shown.data]
+
+
+def test_long_heatmap_labels_wrap_by_display_width():
+    """Labels wider than 12 columns (CJK characters count two) break after '・' or at a space."""
+    from dashboard.charts import _wrap_label
+
+    assert _wrap_label("拠点・環境整備") == "拠点・<br>環境整備"
+    assert _wrap_label("資金・補助") == "資金・補助"
+    assert _wrap_label("Infrastructure") == "Infrastructure"  # nowhere to break
+    assert _wrap_label("Hubs & facilities") == "Hubs &amp;<br>facilities"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -632,9 +633,10 @@ def instrument_label(code: str, lang: str) -> str:
     return INSTRUMENT_BY_CODE[code].label(lang)
 
 
-def _wrap_label(label: str, width: int = 7) -> str:
-    """A long category label on two lines (after '・' or at a space), escaped."""
-    if len(label) <= width:
+def _wrap_label(label: str, width: int = 12) -> str:
+    """A label wider than `width` columns (CJK characters count two) on two lines, after '・' or at a
+    space; escaped."""
+    if sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label) <= width:
         return _esc(label)
     for sep in ("・", ", ", " & ", " "):
         if sep in label:
