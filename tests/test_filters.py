@@ -228,3 +228,11 @@ def test_tab_param():
     assert F.to_query_params(f, tab="instruments") == {"area": ["su"]}
     assert F.to_query_params(f, tab="bogus") == {"area": ["su"]}
     assert F.query_string(f, "en", "expo") == "?area=su&lang=en&tab=expo"
+
+
+def test_mask_marks_exactly_the_rows_apply_returns(small):
+    """mask is a boolean per row of the table, true for the rows apply keeps."""
+    for f in (F.Filters(), F.Filters(areas=("su",), query="EXPO"), F.Filters(include_sub_items=False)):
+        m = F.mask(small, f)
+        assert m.dtype == bool and m.index.equals(small.index)
+        assert list(small.index[m.to_numpy()]) == list(F.apply(small, f).index)

@@ -145,30 +145,35 @@ def _any_of(lists: pd.Series, wanted: set) -> pd.Series:
 
 def apply(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     """The rows of `df` that match `f` (a new frame; `df` is not changed)."""
-    mask = pd.Series(True, index=df.index)
+    return df.loc[mask(df, f)]
+
+
+def mask(df: pd.DataFrame, f: Filters) -> pd.Series:
+    """Per row of `df`: does it match `f`? (boolean, `df`'s index)"""
+    keep = pd.Series(True, index=df.index)
     if f.areas:
-        mask &= df[Col.AREA_CODE].isin(f.areas)
+        keep &= df[Col.AREA_CODE].isin(f.areas)
     if f.phases:
-        mask &= df[Col.PHASE_CODE].isin(f.phases)
+        keep &= df[Col.PHASE_CODE].isin(f.phases)
     if f.actors:
-        mask &= df[Col.ACTOR_CODE].isin(f.actors)
+        keep &= df[Col.ACTOR_CODE].isin(f.actors)
     if f.sub_themes:
         names = [SUB_THEME_BY_CODE[c].ja for c in f.sub_themes if c in SUB_THEME_BY_CODE]
-        mask &= df[Col.SUB_THEME].isin(names).fillna(False).astype(bool)
+        keep &= df[Col.SUB_THEME].isin(names).fillna(False).astype(bool)
     if not f.include_sub_items:
-        mask &= df[Col.LEVEL] == 1
+        keep &= df[Col.LEVEL] == 1
     if f.instruments and Col.INSTRUMENT_TYPES in df.columns:
-        mask &= _any_of(df[Col.INSTRUMENT_TYPES], set(f.instruments))
+        keep &= _any_of(df[Col.INSTRUMENT_TYPES], set(f.instruments))
     if f.expo is not None and Col.EXPO_RELATED in df.columns:
-        mask &= df[Col.EXPO_RELATED] == f.expo
+        keep &= df[Col.EXPO_RELATED] == f.expo
     terms = search_terms(f.query)
     if terms:
-        haystack = df.loc[mask, Col.TEXT].map(normalise)
+        haystack = df.loc[keep, Col.TEXT].map(normalise)
         hit = pd.Series(True, index=haystack.index)
         for term in terms:
             hit &= haystack.str.contains(term, regex=False)
-        mask &= hit.reindex(df.index, fill_value=False)
-    return df.loc[mask]
+        keep &= hit.reindex(df.index, fill_value=False)
+    return keep
 
 
 def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
@@ -200,17 +205,11 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
                     notices.append(Notice("url.invalid_value", key, _short(v)))
             chosen[fld] = _ordered(good, valid)
         elif key == Param.SUBITEMS:
-            v = values[-1] if values else ""
-            if v in ("0", "1"):
-                include_sub_items = v == "1"
-            else:
-                notices.append(Notice("url.invalid_value", key, _short(v)))
+            v = _one_of(key, values, ("0", "1"), notices)
+            include_sub_items = include_sub_items if v is None else v == "1"
         elif key == Param.EXPO:
-            v = values[-1] if values else ""
-            if v in ("0", "1"):
-                expo = v == "1"
-            else:
-                notices.append(Notice("url.invalid_value", key, _short(v)))
+            v = _one_of(key, values, ("0", "1"), notices)
+            expo = expo if v is None else v == "1"
         elif key == Param.Q:
             v = clean_query(values[-1] if values else "")
             if len(v) > MAX_QUERY_CHARS:
@@ -218,19 +217,20 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
                 v = v[:MAX_QUERY_CHARS]
             query = v
         elif key == Param.LANG:
-            v = values[-1] if values else ""
-            if v in LANGS:
-                lang = v
-            else:
-                notices.append(Notice("url.invalid_value", key, _short(v)))
+            lang = _one_of(key, values, LANGS, notices) or lang
         elif key == Param.TAB:
-            v = values[-1] if values else ""
-            if v in ANALYSIS_TABS:
-                tab = v
-            else:
-                notices.append(Notice("url.invalid_value", key, _short(v)))
+            tab = _one_of(key, values, ANALYSIS_TABS, notices) or tab
     filters = Filters(include_sub_items=include_sub_items, query=query, expo=expo, **chosen)
     return UrlState(filters, lang, tuple(notices), tab)
+
+
+def _one_of(key: str, values: list[str], valid: Iterable[str], notices: list[Notice]) -> str | None:
+    """A single-valued parameter: its last value if valid, else None with a notice."""
+    v = values[-1] if values else ""
+    if v in valid:
+        return v
+    notices.append(Notice("url.invalid_value", key, _short(v)))
+    return None
 
 
 def _short(value: str) -> str:

@@ -128,7 +128,7 @@ def _load_data_with_token() -> tuple[pd.DataFrame, dict, tuple]:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _filtered_rows(token: tuple, key: tuple, _df: pd.DataFrame, _f: F.Filters) -> np.ndarray:
     """Positions of the rows of one filter state (8 bytes a row: many states can stay cached)."""
-    return _df.index.get_indexer(F.apply(_df, _f).index)
+    return np.flatnonzero(F.mask(_df, _f).to_numpy())
 
 
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_FRAMES)
