@@ -173,7 +173,7 @@ def mask(df: pd.DataFrame, f: Filters) -> pd.Series:
         for term in terms:
             hit &= haystack.str.contains(term, regex=False)
         keep &= hit.reindex(df.index, fill_value=False)
-    return keep
+    return keep.fillna(False).astype(bool)
 
 
 def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
