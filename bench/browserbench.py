@@ -24,23 +24,8 @@ from serverctl import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 from tests.e2e.support import READY_JS, expect_rerun, install_run_counter, wait_for_charts
-
-try:
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
-except ImportError:  # pragma: no cover - keep the benchmark usable if the fixtures move
-    CHROMIUM = "/usr/bin/chromium"
-    CHROMIUM_ARGS = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-    VIEWPORT = {"width": 1400, "height": 1000}
 
 TIMEOUT_MS = 180_000
 

@@ -45,7 +45,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -55,22 +54,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs
 
+from serverctl import HOST, ROOT, cpu_seconds, free_port, rss_kb
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-try:  # websockets >= 13 (a streamlit dependency)
-    from websockets.asyncio.client import connect as ws_connect
-
-    _HEADERS_KW = "additional_headers"
-except ImportError:  # pragma: no cover - older websockets
-    from websockets.client import connect as ws_connect  # type: ignore[no-redef]
-
-    _HEADERS_KW = "extra_headers"
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
+from wsclient import (  # the protocol pieces shared with the benchmark's client
+    _HEADERS_KW,
+    FINISHED_OK,
+    STATUS_NAMES,
+    WIDGET_TYPES,
+    http_get,
+    initial_state,
+    ws_connect,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
 DEFAULT_JSON = ROOT / "bench" / "results" / "load.json"
 
 # What a session does. "" is the default page (概要); the others are url_path values in app.py.
@@ -80,10 +78,6 @@ SEARCH_TERMS = ("万博", "スタートアップ", "ＥＸＰＯ", "該当しな
 AREA_KEY, QUERY_KEY = "w_area", "w_q"
 RSS_TOLERANCE = 0.10  # final RSS may exceed the warm baseline by at most this fraction
 
-# Widget element types whose state the browser keeps and sends back on every rerun.
-WIDGET_TYPES = ("multiselect", "button_group", "checkbox", "text_input", "selectbox", "radio")
-FINISHED_OK = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
-STATUS_NAMES = {v: k for k, v in ForwardMsg.ScriptFinishedStatus.items()}
 SERVER_LOG_ERROR = re.compile(r"Traceback \(most recent call last\)|\bERROR\b|\bCRITICAL\b")
 
 
@@ -176,56 +170,6 @@ def percentile(values: list[float], q: float) -> float | None:
 
 
 # --------------------------------------------------------------------------- the protocol
-
-
-async def http_get(port: int, path: str, cookie: str | None, timeout: float) -> tuple[int, dict[str, str]]:
-    """A bare HTTP/1.1 GET on loopback: (status, headers with lower-case names; Set-Cookie kept whole)."""
-    reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), timeout)
-    try:
-        head = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n"
-        if cookie:
-            head += f"Cookie: {cookie}\r\n"
-        writer.write((head + "\r\n").encode("ascii"))
-        await writer.drain()
-        raw = await asyncio.wait_for(reader.read(), timeout)
-    finally:
-        writer.close()
-    header_block = raw.split(b"\r\n\r\n", 1)[0].decode("latin-1")
-    lines = header_block.split("\r\n")
-    status = int(lines[0].split()[1])
-    headers = {}
-    for line in lines[1:]:
-        name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
-    return status, headers
-
-
-def _initial_state(kind: str, p) -> WidgetState | None:
-    """The value the browser registers for a widget when it first draws it (None: no state)."""
-    ws = WidgetState(id=p.id)
-    if kind in ("multiselect", "button_group"):
-        options = [o if isinstance(o, str) else o.content for o in p.options]
-        values = list(p.raw_values) if (p.set_value or p.raw_values) else [options[i] for i in p.default]
-        ws.string_array_value.data.extend(values)
-    elif kind == "checkbox":
-        ws.bool_value = p.value if p.set_value else p.default
-    elif kind == "text_input":
-        if p.set_value or p.HasField("value"):
-            ws.string_value = p.value
-        elif p.HasField("default"):
-            ws.string_value = p.default
-        else:
-            return None
-    elif kind in ("selectbox", "radio"):
-        if p.HasField("raw_value"):
-            ws.string_value = p.raw_value
-        elif p.HasField("default") and p.default < len(p.options):
-            ws.string_value = p.options[p.default]
-        else:
-            return None
-    else:
-        return None
-    return ws
 
 
 class Session:
@@ -333,7 +277,7 @@ class Session:
         seen.add(proto.id)
         self.protos[proto.id] = proto
         if proto.id not in self.widgets or getattr(proto, "set_value", False):
-            state = _initial_state(kind, proto)
+            state = initial_state(kind, proto)
             if state is not None:
                 self.widgets[proto.id] = state
 
@@ -429,34 +373,6 @@ async def run_session(port: int, scenario: Scenario, stats: Stats, run_timeout: 
 # --------------------------------------------------------------------------- the server
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def rss_kb(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of the process so far."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
-
-
-# What the running app reads: copied for a snapshot run (data/ without the source CSVs).
 SNAPSHOT_ITEMS = ("app.py", "views", "src", "assets", ".streamlit", "data/initiatives.parquet")
 
 

@@ -55,7 +55,7 @@ class Run:
     elements: dict[str, int] = field(default_factory=dict)  # element type → count
 
 
-async def _http_get(port: int, path: str, cookie: str | None, timeout: float) -> tuple[int, dict[str, str]]:
+async def http_get(port: int, path: str, cookie: str | None, timeout: float) -> tuple[int, dict[str, str]]:
     reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), timeout)
     try:
         head = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n"
@@ -74,7 +74,7 @@ async def _http_get(port: int, path: str, cookie: str | None, timeout: float) ->
     return int(lines[0].split()[1]), headers
 
 
-def _initial_state(kind: str, p) -> WidgetState | None:
+def initial_state(kind: str, p) -> WidgetState | None:
     """The value the browser registers for a widget when it first draws it (None: no state)."""
     ws = WidgetState(id=p.id)
     if kind in ("multiselect", "button_group"):
@@ -120,12 +120,12 @@ class Session:
         self.runs = 0
 
     async def connect(self) -> Session:
-        status, headers = await _http_get(self.port, "/_stcore/health", None, 30)
+        status, headers = await http_get(self.port, "/_stcore/health", None, 30)
         if status != 200:
             raise RunError(f"/_stcore/health answered {status}")
         cookie = headers.get("set-cookie", "").split(";", 1)[0]
         token = cookie.split("=", 1)[1] if "=" in cookie else "PLACEHOLDER_AUTH_TOKEN"
-        await _http_get(self.port, "/_stcore/host-config", cookie, 30)
+        await http_get(self.port, "/_stcore/host-config", cookie, 30)
         self.ws = await ws_connect(
             f"ws://{HOST}:{self.port}/_stcore/stream",
             subprotocols=["streamlit", token],
@@ -239,7 +239,7 @@ class Session:
                     seen.add(proto.id)
                     self.protos[proto.id] = proto
                     if proto.id not in self.widgets or getattr(proto, "set_value", False):
-                        state = _initial_state(etype, proto)
+                        state = initial_state(etype, proto)
                         if state is not None:
                             self.widgets[proto.id] = state
             elif kind == "script_finished":
