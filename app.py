@@ -4,9 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import i18n, ui
+from dashboard import i18n
+from dashboard.ui import context, state
 
-lang = ui.current_lang()
+lang = state.current_lang()
 t = i18n.catalogue(lang)
 st.set_page_config(
     page_title=t("app.title"), page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide"
@@ -21,10 +22,10 @@ nav = st.navigation(
         st.Page("views/analysis.py", title=t("page.analysis"), url_path="analysis", icon=":material/insights:"),
     ]
 )
-ctx = ui.bootstrap(nav.url_path)
+ctx = context.bootstrap(nav.url_path)
 if ctx is None:
     st.stop()
 try:
     nav.run()
 finally:
-    ui.release()
+    context.release()

@@ -23,7 +23,7 @@ import pandas as pd
 from dashboard.build import write_parquet
 from dashboard.load import load_with_meta
 from dashboard.paths import DEFAULT_PARQUET
-from dashboard.schema import PHASE_CODES, Col
+from dashboard.schema import PHASE_CODES, REPEATED_TEXT, Col
 
 LONG_TEXT = ("長い取組の説明 **太字** <i>斜体</i> [リンク](http://127.0.0.1:9/) 、" * 200)[:5000]
 CONTROL_TEXT = "制御文字:" + "".join(chr(c) for c in range(0x20) if c != 0x0A) + ":終わり"
@@ -78,6 +78,7 @@ def hostile_frame(df: pd.DataFrame, meta: dict) -> tuple[pd.DataFrame, dict]:
     area["vision_note"] = HOSTILE_TEXTS["emoji_zwj"]
     for phase, name in zip(PHASE_CODES, ("script", "md_syntax", "formula_minus"), strict=True):
         area["themes"][phase] = HOSTILE_TEXTS[name]
+    out = out.astype({c: "string" for c in REPEATED_TEXT})  # new values (load makes them categoricals again)
     rows = out[Col.AREA_CODE].astype("string") == area["code"]
     out.loc[rows, Col.AREA_VISION] = area["vision"]
     for phase in PHASE_CODES:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pandas as pd
 
-from dashboard.build import typed
+from dashboard.load import typed
 from dashboard.schema import (
     ACTOR_BY_CODE,
     AREA_BY_CODE,

@@ -66,4 +66,4 @@ def test_labelled_uses_ui_language(df):
     en = A.labelled(A.related_rows(df, "su-2025-union-01-1"), "en")
     assert list(ja.columns) == ["類似度", "分野", "時期", "実施主体", "取組内容", "ID"]
     assert ja.iloc[0]["実施主体"] == "構成府県市" and en.iloc[0]["Actor"] == "Member prefectures & cities"
-    assert en.iloc[0]["Phase"] == "Expo year (2025)"
+    assert en.iloc[0]["Phase"] == "2025 Expo year"

@@ -211,7 +211,7 @@ def test_timeline_structure(small, lang):
     assert {tr.type for tr in fig.data} == {"scatter"}
     assert list(fig.layout.yaxis.ticktext) == area_labels(lang)
     assert list(fig.layout.xaxis.tickvals) == [0, 1, 2]
-    assert fig.layout.xaxis.ticktext[0] == catalogue(lang)("chart.phase_tick.2024")
+    assert fig.layout.xaxis.ticktext[0] == {"ja": "2024<br>現状", "en": "2024<br>Current"}[lang]
     assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: first area on top
     markers = timeline_markers(fig)
     assert set(markers) == set(ACTOR_CODES)

@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 
 from dashboard import export
-from dashboard.build import typed
 from dashboard.export import (
     EXPORT_COLUMNS,
     MATRIX_FIRST_ACTOR_ROW,
@@ -31,6 +30,7 @@ from dashboard.export import (
 )
 from dashboard.filters import Filters, apply
 from dashboard.i18n import MESSAGES
+from dashboard.load import typed
 from dashboard.schema import (
     ACTOR_BY_CODE,
     ACTOR_CODES,
@@ -178,7 +178,7 @@ def test_export_frame_values_as_users_read_them(small):
     child = frame.loc["su-2026-members-01-1"]
     assert child["分野"] == "スタートアップ"
     assert child["年度"] == "2026～"
-    assert child["時期"] == "万博後"
+    assert child["時期"] == "2026～ 万博後"
     assert child["実施主体"] == "構成府県市"
     assert child["階層"] == "下位項目"
     assert child["親項目"] == "親の取組"
@@ -197,7 +197,7 @@ def test_export_frame_english(small):
     row = frame.loc["su-2026-members-01-1"]
     assert row["Area"] == AREA_BY_CODE["su"].en
     assert row["Actor"] == ACTOR_BY_CODE["members"].en
-    assert row["Phase"] == PHASE_BY_CODE["2026"].en
+    assert row["Phase"] == "2026– After the Expo"
     assert row["Level"] == "sub-item"
     assert row["Column includes initiatives under consideration"] == "yes"
     assert frame.loc["su-2024-union-01", "Column includes initiatives under consideration"] == "no"

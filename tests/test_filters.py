@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard import filters as F
-from dashboard.build import typed
+from dashboard.load import typed
 from dashboard.schema import Col
 
 

@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
+from dashboard.ui import widgets
+from dashboard.ui.context import context, page_header
 
-ctx = ui.context()
+ctx = context()
 t = ctx.t
-ui.header(ctx, "page.actors")
+page_header(ctx, "page.actors")
 
 st.header(t("actors.counts"))
 left, right = st.columns(2)
 with left:
-    dim = ui.dimension_choice(ctx, key="actors_dim")
+    dim = widgets.dimension_choice(ctx.lang, key="actors_dim")
 with right:
-    mode = ui.bar_mode(ctx, key="actors_mode")
-ui.chart(charts.fig_actor_by(ctx.df, dim, ctx.lang, mode=mode), key="actor_by")
+    mode = widgets.bar_mode(ctx.lang, key="actors_mode")
+widgets.chart(charts.fig_actor_by(ctx.df, dim, ctx.lang, mode=mode), key="actor_by")
 st.header(t("actors.share"))
-ui.chart(charts.fig_actor_share(ctx.df, ctx.lang, legend=False), key="actor_share")
+widgets.chart(charts.fig_actor_share(ctx.df, ctx.lang, legend=False), key="actor_share")
 st.caption(t("actors.legend_note"))

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard.ui import explore
+from dashboard.ui.context import context, page_header
 
-ctx = ui.context()
-t = ctx.t
-ui.header(ctx, "page.explore")
+ctx = context()
+page_header(ctx, "page.explore")
 
-ui.downloads(ctx)
-chosen = ui.explore_table(ctx)
+explore.downloads(ctx)
+chosen = explore.explore_table(ctx)
 if chosen:
-    ui.detail(ctx, chosen)
-st.caption(t("explore.link"))
-st.code(ui.view_link(ctx), language=None)
+    explore.detail(ctx, chosen)
+st.caption(ctx.t("explore.link"))
+st.code(explore.view_link(ctx), language=None)

@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
+from dashboard.ui import matrix, widgets
+from dashboard.ui.context import context, page_header
 
-ctx = ui.context()
-t = ctx.t
-ui.header(ctx, "page.matrix")
+ctx = context()
+page_header(ctx, "page.matrix")
 
-area = ui.area_choice(ctx, "matrix.area", key="matrix_area")
-ui.matrix_grid(ctx, area)
+area = widgets.area_choice(ctx.lang, ctx.filters.areas, "matrix.area", key="matrix_area")
+matrix.matrix_grid(ctx, area)
 
-st.header(t("matrix.heatmap"))
-actor = ui.actor_choice(ctx, key="heatmap_actor")
-ui.chart(charts.fig_heatmap(ctx.df, ctx.lang, actor=actor), key="heatmap")
+st.header(ctx.t("matrix.heatmap"))
+actor = widgets.actor_choice(ctx.lang, key="heatmap_actor")
+widgets.chart(charts.fig_heatmap(ctx.df, ctx.lang, actor=actor), key="heatmap")

@@ -2,14 +2,17 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
+from dashboard.ui import timeline, widgets
+from dashboard.ui.context import context, page_header
 
-ctx = ui.context()
-ui.header(ctx, "page.timeline")
-ui.chart(charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang, areas=ctx.filters.areas or None), key="timeline")
+ctx = context()
+page_header(ctx, "page.timeline")
+fig = charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang, areas=ctx.filters.areas or None)
+widgets.chart(fig, key="timeline")
 
-area = ui.area_choice(ctx, "timeline.focus", key="timeline_area", allow_none=True)
+area = widgets.area_choice(ctx.lang, ctx.filters.areas, "timeline.focus", key="timeline_area", allow_none=True)
 if area:
-    ui.phase_columns(ctx, area)
+    timeline.phase_columns(ctx, area)
 else:
     st.caption(ctx.t("common.tentative_note"))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import i18n
 from .related import ChainCol, Neighbours, PairCol, pairs, progression
-from .schema import ACTOR_BY_CODE, AREA_BY_CODE, FISCAL_YEAR_LABELS, PHASE_BY_CODE, Col
+from .schema import Col, label
 
 SCORE = "score"
 
@@ -102,13 +102,13 @@ def chains_of(frame: pd.DataFrame) -> list[Chain]:
 
 
 # Header message key and value formatter of each column the views show.
-_AREA = ("export.col.area", lambda v, lang: AREA_BY_CODE[str(v)].label(lang))
-_PHASE = ("export.col.phase", lambda v, lang: _phase(str(v), lang))
+_AREA = ("export.col.area", lambda v, lang: label("area", v, lang))
+_PHASE = ("export.col.phase", lambda v, lang: label("phase", v, lang))
 HEADERS = {
     SCORE: ("analysis.score", None),
     Col.AREA_CODE: _AREA,
     Col.PHASE_CODE: _PHASE,
-    Col.ACTOR_CODE: ("export.col.actor", lambda v, lang: ACTOR_BY_CODE[str(v)].label(lang)),
+    Col.ACTOR_CODE: ("export.col.actor", lambda v, lang: label("actor", v, lang)),
     Col.TEXT: ("export.col.text", None),
     Col.ID: ("export.col.id", None),
     "union_phase": ("analysis.union_phase", _PHASE[1]),
@@ -118,11 +118,6 @@ HEADERS = {
     "union_id": ("analysis.union_id", None),
     "members_id": ("analysis.members_id", None),
 }
-
-
-def _phase(code: str, lang: str) -> str:
-    label = PHASE_BY_CODE[code].label(lang)
-    return f"{FISCAL_YEAR_LABELS[code]} {label}" if lang == "ja" else label
 
 
 def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -27,13 +27,13 @@ import pyarrow.parquet as pq
 
 from . import i18n, related, terms
 from .classify import Rule, classify, expo_links, parse_override, rule
+from .load import LoadError, load_with_meta, typed
 from .paths import DEFAULT_PARQUET, SOURCE_DIR
 from .schema import (
     ACTOR_BY_CODE,
     ACTOR_CODES,
     AREA_BY_CODE,
     AREA_CODES,
-    CATEGORIES,
     COLUMNS,
     FISCAL_YEAR_LABELS,
     INSTRUMENT_CODES,
@@ -42,6 +42,7 @@ from .schema import (
     METADATA_KEY,
     PHASE_BY_CODE,
     PHASE_CODES,
+    REPEATED_TEXT,
     SUB_THEME_NAMES,
     TENTATIVE_PHASES,
     Col,
@@ -563,35 +564,14 @@ def derive_analysis(
     return out
 
 
-INT_DTYPES = {Col.SEQ: "int32", Col.PAGE: "int8", Col.LEVEL: "int8", Col.N_CHILDREN: "int16", Col.ORDER: "int16"}
-
-
-def typed(df: pd.DataFrame) -> pd.DataFrame:
-    """Cast columns to the schema's dtypes: ordered categoricals, small ints, strings."""
-    out = df.copy()
-    for col, kind in COLUMNS.items():
-        if col not in out.columns:
-            continue
-        if kind == "category":
-            out[col] = pd.Categorical(out[col].astype("string"), categories=list(CATEGORIES[col]), ordered=True)
-        elif kind == "int":
-            out[col] = out[col].astype(INT_DTYPES[col])
-        elif kind == "bool":
-            out[col] = out[col].astype("bool")
-        elif kind == "list":
-            continue  # 1-D numpy arrays, left as they are
-        else:
-            out[col] = out[col].astype("string")
-    return out
-
-
 def write_parquet(df: pd.DataFrame, meta: dict, out: Path) -> None:
     """Write atomically: a temp file in the same folder, fsync, then rename over `out`.
 
     A build killed mid-write (SIGKILL, power loss) leaves its temp file behind; a later successful
     write removes this target's temp files that are older than its own.
     """
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    plain = {c: "string" for c in REPEATED_TEXT if c in df.columns}  # categoricals in memory, strings in the file
+    table = pa.Table.from_pandas(df.astype(plain), preserve_index=False)
     for col, item in LIST_ITEMS.items():  # explicit item types, even for a column of empty lists
         if col in table.column_names:
             i = table.column_names.index(col)
@@ -638,8 +618,6 @@ def main(argv: list[str] | None = None) -> int:
         print(t("build.failed", n=len(exc.problems)), file=sys.stderr)
         return 1
     if args.check:
-        from .load import LoadError, load_with_meta
-
         try:
             old, old_meta = load_with_meta(args.out)
         except LoadError as exc:

@@ -30,15 +30,14 @@ from .palette import (
     TEXT_COLOR,
 )
 from .schema import (
-    ACTOR_BY_CODE,
     ACTOR_CODES,
     ACTORS,
-    AREA_BY_CODE,
     AREA_CODES,
-    INSTRUMENT_BY_CODE,
     INSTRUMENT_CODES,
+    PHASE_BY_CODE,
     PHASE_CODES,
     Col,
+    label,
 )
 
 FONT_FAMILY = "Noto Sans CJK JP, Hiragino Sans, Hiragino Kaku Gothic ProN, Meiryo, sans-serif"
@@ -73,21 +72,21 @@ TEMPLATE = go.layout.Template(
 
 
 def area_label(code: str, lang: str) -> str:
-    return AREA_BY_CODE[code].label(lang)
+    return label("area", code, lang)
 
 
 def actor_label(code: str, lang: str) -> str:
-    return ACTOR_BY_CODE[code].label(lang)
+    return label("actor", code, lang)
 
 
 def phase_tick(code: str, lang: str) -> str:
     """Axis label of a phase: fiscal year over the phase name ('2024<br>現状')."""
-    return catalogue(lang)(f"chart.phase_tick.{code}")
+    return PHASE_BY_CODE[code].tick(lang)
 
 
 def phase_text(code: str, lang: str) -> str:
     """A phase on one line ('2024 現状'), for alt text and titles."""
-    return phase_tick(code, lang).replace("<br>", " ")
+    return label("phase", code, lang)
 
 
 def _dim_labels(dim: str, lang: str) -> list[str]:
@@ -630,7 +629,7 @@ def fig_timeline(
 
 
 def instrument_label(code: str, lang: str) -> str:
-    return INSTRUMENT_BY_CODE[code].label(lang)
+    return label("instrument", code, lang)
 
 
 def _wrap_label(label: str, width: int = 12) -> str:

@@ -37,7 +37,6 @@ from .schema import (
     ACTOR_ROW_HEADINGS,
     AREA_BY_CODE,
     AREAS,
-    FISCAL_YEAR_LABELS,
     PHASE_BY_CODE,
     PHASE_CODES,
     PHASES,
@@ -319,7 +318,7 @@ def _area_info(areas_meta: list[dict], df: pd.DataFrame, code: str) -> tuple[str
 
 def phase_header(code: str, lang: str) -> str:
     """A phase column heading as the plan prints it: 「2025 万博開催」 (ja) / "Expo year (2025)" (en)."""
-    return catalogue(lang)("export.phase_header", year=FISCAL_YEAR_LABELS[code], phase=PHASE_BY_CODE[code].label(lang))
+    return PHASE_BY_CODE[code].label(lang)
 
 
 def _actor_heading(code: str, lang: str) -> str:

@@ -378,9 +378,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.axis.phase": {"ja": "時期", "en": "Phase"},
     "chart.axis.count": {"ja": "取組数", "en": "Initiatives"},
     "chart.axis.share": {"ja": "割合", "en": "Share"},
-    "chart.phase_tick.2024": {"ja": "2024<br>現状", "en": "2024<br>Current"},
-    "chart.phase_tick.2025": {"ja": "2025<br>万博開催", "en": "2025<br>Expo year"},
-    "chart.phase_tick.2026": {"ja": "2026～<br>万博後", "en": "2026–<br>After the Expo"},
     "chart.hover.count": {"ja": "{label}: {n} 件", "en": "{label}: {n}"},
     "chart.hover.share": {"ja": "{label}: {n} 件（{pct}）", "en": "{label}: {n} ({pct})"},
     "chart.hover.total": {"ja": "計 {n} 件", "en": "Total {n}"},
@@ -445,7 +442,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.flag.yes": {"ja": "○", "en": "yes"},
     "export.flag.no": {"ja": "", "en": "no"},
     "export.list_sep": {"ja": "、", "en": "; "},
-    "export.phase_header": {"ja": "{year} {phase}", "en": "{phase}"},
     "export.matrix.vision": {"ja": "万博後の関西のありたい姿", "en": "Kansai after the Expo (vision)"},
     "export.matrix.theme": {"ja": "テーマ", "en": "Theme"},
     "export.matrix.tentative_note": {

@@ -1,4 +1,6 @@
-"""Read and check the initiative parquet → typed DataFrame; a typed error per problem."""
+"""Read and check the initiative parquet → typed DataFrame; a typed error per problem.
+
+The table's dtypes are decided here (`typed`), for the build and for every reader."""
 
 from __future__ import annotations
 
@@ -10,9 +12,35 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from . import i18n
-from .build import typed
 from .paths import data_path
-from .schema import CATEGORIES, COLUMNS, METADATA_KEY, NULLABLE, Col
+from .schema import CATEGORIES, COLUMNS, METADATA_KEY, NULLABLE, REPEATED_TEXT, Col
+
+INT_DTYPES = {Col.SEQ: "int32", Col.PAGE: "int8", Col.LEVEL: "int8", Col.N_CHILDREN: "int16", Col.ORDER: "int16"}
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Cast columns to the schema's dtypes: ordered categoricals, small ints, strings (a new frame).
+
+    The per-area and per-phase texts repeated on every row (REPEATED_TEXT) are unordered
+    categoricals: codes instead of a string per row (30 MB less at 100,000 rows, and again in every
+    filtered frame); their values read the same everywhere."""
+    out = df.copy()
+    for col, kind in COLUMNS.items():
+        if col not in out.columns:
+            continue
+        if kind == "category":
+            out[col] = pd.Categorical(out[col].astype("string"), categories=list(CATEGORIES[col]), ordered=True)
+        elif col in REPEATED_TEXT:
+            out[col] = out[col].astype("string").astype("category")
+        elif kind == "int":
+            out[col] = out[col].astype(INT_DTYPES[col])
+        elif kind == "bool":
+            out[col] = out[col].astype("bool")
+        elif kind == "list":
+            continue  # 1-D numpy arrays, left as they are
+        else:
+            out[col] = out[col].astype("string")
+    return out
 
 
 class LoadError(Exception):
@@ -87,6 +115,8 @@ def _check_types(df: pd.DataFrame, path: Path) -> None:
         elif kind == "list":  # pyarrow list<…> read as 1-D numpy arrays (or Python lists)
             ok = s.dtype == object and s.map(lambda v: isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1).all()
         else:
+            if isinstance(s.dtype, pd.CategoricalDtype):  # text stored dictionary-encoded is still text
+                s = s.astype(object)
             ok = pd.api.types.is_string_dtype(s.dtype) or (s.dtype == object and s.dropna().map(type).eq(str).all())
         if not ok:
             raise WrongType(path, column=col, detail=str(s.dtype))

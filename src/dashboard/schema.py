@@ -1,6 +1,6 @@
-"""Column names, categories in plan order, and their labels (ja/en).
+"""Column names, categories in plan order, and their labels (ja/en, long and short).
 
-Every other module takes names and orders from here; nothing else spells them.
+Every other module takes names, orders and labels from here; nothing else spells them.
 """
 
 from __future__ import annotations
@@ -10,14 +10,43 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Category:
-    """One value of a categorical dimension: URL/source code plus labels."""
+    """One value of a categorical dimension: URL/source code plus labels.
+
+    `ja` is the name as the plan prints it (and as the source CSV and the table store it); `label()`
+    is what users read, long by default, short (`ja_short`/`en_short`, when set) for tight places."""
 
     code: str
     ja: str
     en: str
+    ja_short: str = ""
+    en_short: str = ""
 
-    def label(self, lang: str) -> str:
+    def label(self, lang: str, short: bool = False) -> str:
+        if short:
+            return (self.en_short or self.en) if lang == "en" else (self.ja_short or self.ja)
         return self.en if lang == "en" else self.ja
+
+
+@dataclass(frozen=True)
+class Phase(Category):
+    """A phase: its fiscal year as the plan's table header writes it, and the phase's name.
+
+    The long label is the year and the name (「2026～ 万博後」, "2026– After the Expo"): the sidebar,
+    the matrix, chart axes, exports and reports all show it; the short label is the name alone."""
+
+    year_ja: str = ""
+    year_en: str = ""
+
+    def year(self, lang: str) -> str:
+        return self.year_en if lang == "en" else self.year_ja
+
+    def label(self, lang: str, short: bool = False) -> str:
+        name = super().label(lang)
+        return name if short else f"{self.year(lang)} {name}"
+
+    def tick(self, lang: str) -> str:
+        """The label on two lines, for chart axes (Plotly's `<br>`)."""
+        return f"{self.year(lang)}<br>{super().label(lang)}"
 
 
 # The six areas (取組項目), in plan order.
@@ -31,19 +60,19 @@ AREAS: tuple[Category, ...] = (
 )
 
 # The three phases; `code` is the fiscal year used in URLs and the source CSV.
-PHASES: tuple[Category, ...] = (
-    Category("2024", "現状", "Current (2024)"),
-    Category("2025", "万博開催", "Expo year (2025)"),
-    Category("2026", "万博後", "After the Expo (2026–)"),
+PHASES: tuple[Phase, ...] = (
+    Phase("2024", "現状", "Current", year_ja="2024", year_en="2024"),
+    Phase("2025", "万博開催", "Expo year", year_ja="2025", year_en="2025"),
+    Phase("2026", "万博後", "After the Expo", year_ja="2026～", year_en="2026–"),
 )
-# How the plan writes each fiscal year in its table header.
-FISCAL_YEAR_LABELS: dict[str, str] = {"2024": "2024", "2025": "2025", "2026": "2026～"}
+# How the plan writes each fiscal year in its table header (the table's `fiscal_year` column).
+FISCAL_YEAR_LABELS: dict[str, str] = {p.code: p.year_ja for p in PHASES}
 # Phases whose column the plan says includes initiatives under consideration.
 TENTATIVE_PHASES: frozenset[str] = frozenset({"2025", "2026"})
 
 ACTORS: tuple[Category, ...] = (
-    Category("union", "関西広域連合", "Union of Kansai Governments"),
-    Category("members", "構成府県市", "Member prefectures & cities"),
+    Category("union", "関西広域連合", "Union of Kansai Governments", en_short="Union"),
+    Category("members", "構成府県市", "Member prefectures & cities", en_short="Members"),
 )
 # The row heading the document uses for each actor.
 ACTOR_ROW_HEADINGS: dict[str, str] = {
@@ -74,21 +103,27 @@ STIP_GROUPS: tuple[Category, ...] = (
 class InstrumentType(Category):
     """A policy-instrument type (施策手法) of this plan, with its nearest STIP Compass group."""
 
-    stip_group: str
+    stip_group: str = ""
 
 
 # Instrument types (施策手法), adapted from the STIP Compass instrument groups to what this plan
 # contains; assigned at build time by data/source/instrument_rules.csv (README: Analysis columns).
 INSTRUMENT_TYPES: tuple[Category, ...] = (
-    InstrumentType("outreach", "情報発信・PR", "Outreach & promotion", "guidance"),
-    InstrumentType("matching", "交流・マッチング", "Networking & matching", "collaborative"),
-    InstrumentType("funding", "資金・補助", "Funding & subsidies", "direct_financial"),
-    InstrumentType("rnd", "研究開発・実証・実装", "R&D, trials & deployment", "direct_financial"),
-    InstrumentType("infrastructure", "拠点・環境整備", "Hubs & facilities", "collaborative"),
-    InstrumentType("talent", "人材育成・確保", "Talent & employment", "guidance"),
-    InstrumentType("advisory", "経営・事業支援", "Business advisory & support", "guidance"),
-    InstrumentType("institutions", "制度・戦略・体制", "Schemes, strategies & coordination", "governance"),
+    InstrumentType("outreach", "情報発信・PR", "Outreach & promotion", stip_group="guidance"),
+    InstrumentType("matching", "交流・マッチング", "Networking & matching", stip_group="collaborative"),
+    InstrumentType("funding", "資金・補助", "Funding & subsidies", stip_group="direct_financial"),
+    InstrumentType("rnd", "研究開発・実証・実装", "R&D, trials & deployment", stip_group="direct_financial"),
+    InstrumentType("infrastructure", "拠点・環境整備", "Hubs & facilities", stip_group="collaborative"),
+    InstrumentType("talent", "人材育成・確保", "Talent & employment", stip_group="guidance"),
+    InstrumentType("advisory", "経営・事業支援", "Business advisory & support", stip_group="guidance"),
+    InstrumentType("institutions", "制度・戦略・体制", "Schemes, strategies & coordination", stip_group="governance"),
 )
+
+
+# Each dimension's values by code, for `label(kind, code, lang)`.
+def _by_code(cats: tuple[Category, ...]) -> dict[str, Category]:
+    return {c.code: c for c in cats}
+
 
 AREA_CODES = tuple(a.code for a in AREAS)
 PHASE_CODES = tuple(p.code for p in PHASES)
@@ -97,14 +132,30 @@ STIP_GROUP_CODES = tuple(g.code for g in STIP_GROUPS)
 INSTRUMENT_CODES = tuple(i.code for i in INSTRUMENT_TYPES)
 SUB_THEME_NAMES = tuple(s.ja for s in SUB_THEMES)
 SUB_THEME_CODES = tuple(s.code for s in SUB_THEMES)
-SUB_THEME_BY_CODE = {s.code: s for s in SUB_THEMES}
+SUB_THEME_BY_CODE = _by_code(SUB_THEMES)
 SUB_THEME_CODE_BY_NAME = {s.ja: s.code for s in SUB_THEMES}
 
-AREA_BY_CODE = {a.code: a for a in AREAS}
-PHASE_BY_CODE = {p.code: p for p in PHASES}
-ACTOR_BY_CODE = {a.code: a for a in ACTORS}
-STIP_GROUP_BY_CODE = {g.code: g for g in STIP_GROUPS}
-INSTRUMENT_BY_CODE = {i.code: i for i in INSTRUMENT_TYPES}
+AREA_BY_CODE = _by_code(AREAS)
+PHASE_BY_CODE: dict[str, Phase] = {p.code: p for p in PHASES}
+ACTOR_BY_CODE = _by_code(ACTORS)
+STIP_GROUP_BY_CODE = _by_code(STIP_GROUPS)
+INSTRUMENT_BY_CODE = _by_code(INSTRUMENT_TYPES)
+# The label vocabulary: every area, phase, actor, sub-theme and instrument-type label comes from here.
+VOCABULARY: dict[str, dict[str, Category]] = {
+    "area": AREA_BY_CODE,
+    "phase": PHASE_BY_CODE,
+    "actor": ACTOR_BY_CODE,
+    "sub_theme": SUB_THEME_BY_CODE,
+    "instrument": INSTRUMENT_BY_CODE,
+    "stip_group": STIP_GROUP_BY_CODE,
+}
+
+
+def label(kind: str, code: str, lang: str, short: bool = False) -> str:
+    """The label users read for `code` of dimension `kind` ("area", "phase", "actor", …)."""
+    return VOCABULARY[kind][str(code)].label(lang, short)
+
+
 AREA_CODE_BY_NAME = {a.ja: a.code for a in AREAS}
 PHASE_CODE_BY_NAME = {p.ja: p.code for p in PHASES}
 ACTOR_CODE_BY_NAME = {a.ja: a.code for a in ACTORS}

@@ -1,0 +1,84 @@
+"""The run context: what every page needs, prepared by `bootstrap()` before the page script runs.
+
+app.py calls `bootstrap()` on every run and `release()` after it; pages call `context()`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from .. import aggregate, i18n
+from .. import filters as F
+from ..load import LoadError
+from ..render import escape_md
+from . import data, sidebar
+from . import state as S
+
+K_CTX = "_ctx"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a page needs: the whole table, the filtered rows, plan metadata, filter, language."""
+
+    df_all: pd.DataFrame
+    df: pd.DataFrame
+    meta: dict
+    filters: F.Filters
+    lang: str
+    token: tuple = ()  # identifies df_all (its file and object) in cache keys
+
+    @property
+    def key(self) -> tuple:
+        """Cache key of what this run shows: the data and the filter."""
+        return (self.token, data.filter_key(self.filters))
+
+    def t(self, key: str, **fields: object) -> str:
+        return i18n.catalogue(self.lang)(key, **fields)
+
+    def codes(self, col: str) -> aggregate.ListCodes | None:
+        """The whole table's list column `col` as integer codes (cached per table)."""
+        return data.list_codes(self.token, self.df_all, col)
+
+
+def bootstrap(page: str | None = None) -> Ctx | None:
+    """Run the shared part of every page; returns None (after showing why) when data is unusable.
+
+    `page`: the url_path of the page about to run (its own URL parameters are kept in the URL)."""
+    lang = sidebar.language_switch()
+    t = i18n.catalogue(lang)
+    try:
+        df_all, meta, token = data.load_data()
+    except LoadError as exc:
+        st.error(f"**{escape_md(t('error.data'))}**\n\n{escape_md(exc.message(lang))}", icon=":material/error:")
+        return None
+    data.freeze_heap(token)
+    f = sidebar.filters(lang)
+    S.sync_url(f, lang, S.current_tab(lang) if page == S.ANALYSIS_PAGE else None)
+    S.show_notices(lang, f)
+    df = data.filtered(token, df_all, f)
+    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token)
+    st.session_state[K_CTX] = ctx
+    st.sidebar.caption(t("filter.count", n=len(df), total=len(df_all)))
+    st.sidebar.caption(t("common.data_version", version=meta.get("data_version", "?")))
+    return ctx
+
+
+def context() -> Ctx:
+    """The context bootstrap() prepared for this run."""
+    return st.session_state[K_CTX]
+
+
+def release() -> None:
+    """Drop this run's context when the run ends (app.py). It holds the filtered frame, and a closed
+    browser tab's session stays in memory for a while (Streamlit keeps it to allow a reconnect):
+    between runs a session keeps only its filter, never rows."""
+    st.session_state.pop(K_CTX, None)
+
+
+def page_header(ctx: Ctx, title_key: str) -> None:
+    """Page title and the filter's match count."""
+    st.title(ctx.t(title_key))
+    st.caption(ctx.t("filter.count", n=len(ctx.df), total=len(ctx.df_all)))

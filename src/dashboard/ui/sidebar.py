@@ -1,0 +1,92 @@
+"""The shared sidebar: the filter widgets (their state mirrors the URL) and the language switch."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import filters as F
+from .. import i18n
+from ..schema import ACTOR_CODES, AREA_CODES, INSTRUMENT_CODES, PHASE_CODES, SUB_THEME_CODES, label
+from . import state as S
+
+
+def language_switch() -> str:
+    """The ja/en switch; returns the language of this run."""
+    lang = S.current_lang()
+    st.sidebar.segmented_control(
+        i18n.catalogue(lang)("lang.label"),
+        i18n.LANGS,
+        key=S.W_LANG,
+        required=True,
+        format_func=lambda code: i18n.catalogue(code)(f"lang.{code}"),
+    )
+    return S.current_lang()
+
+
+def filters(lang: str) -> F.Filters:
+    """Draw the filter widgets; returns the filter they hold, in canonical form (also kept in state)."""
+    t = i18n.catalogue(lang)
+    sb = st.sidebar
+    S.seed_widgets(S.current_filters())
+    sb.header(t("sidebar.filters"))
+    areas = sb.multiselect(
+        t("filter.area"),
+        AREA_CODES,
+        key=S.W_AREA,
+        format_func=lambda c: label("area", c, lang),
+        placeholder=t("filter.all"),
+    )
+    phases = sb.pills(
+        t("filter.phase"),
+        PHASE_CODES,
+        key=S.W_PHASE,
+        selection_mode="multi",
+        format_func=lambda c: label("phase", c, lang),
+    )
+    actors = sb.pills(
+        t("filter.actor"),
+        ACTOR_CODES,
+        key=S.W_ACTOR,
+        selection_mode="multi",
+        format_func=lambda c: label("actor", c, lang),
+    )
+    subs = sb.multiselect(
+        t("filter.sub_theme"),
+        SUB_THEME_CODES,
+        key=S.W_SUB,
+        format_func=lambda c: label("sub_theme", c, lang),
+        placeholder=t("filter.all"),
+    )
+    include = sb.toggle(t("filter.sub_items"), key=S.W_SUBITEMS)
+    instruments = sb.multiselect(
+        t("filter.instrument"),
+        INSTRUMENT_CODES,
+        key=S.W_INSTRUMENT,
+        format_func=lambda c: label("instrument", c, lang),
+        placeholder=t("filter.all"),
+        help=t("filter.instrument_help"),
+    )
+    expo = sb.segmented_control(
+        t("filter.expo"),
+        tuple(S.EXPO_CHOICES),
+        key=S.W_EXPO,
+        required=True,
+        format_func=lambda c: t(f"filter.expo.{c}"),
+        help=t("filter.expo_help"),
+    )
+    query = sb.text_input(t("filter.query"), key=S.W_Q, help=t("filter.query_help"), max_chars=F.MAX_QUERY_CHARS)
+    sb.button(t("filter.reset"), on_click=S.reset, icon=":material/filter_alt_off:")
+    f = F.Filters(
+        areas=tuple(areas or ()),
+        phases=tuple(phases or ()),
+        actors=tuple(actors or ()),
+        sub_themes=tuple(subs or ()),
+        include_sub_items=bool(include),
+        query=F.clean_query(query or ""),
+        instruments=tuple(instruments or ()),
+        expo=S.EXPO_CHOICES.get(expo or "all"),
+    )
+    # Re-order and validate through the URL round trip, so the state always has the canonical form.
+    f = F.parse_query_params(F.to_query_params(f)).filters
+    S.set_filters(f)
+    return f

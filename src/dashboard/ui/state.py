@@ -1,0 +1,124 @@
+"""Session state ↔ URL: the filter, the language and the analysis tab; URL notices.
+
+Widgets are keyed `w_…`; the other keys are ours. The URL is read once per session (its first run)
+and written back after every run in canonical form."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import filters as F
+from .. import i18n
+from ..render import escape_md
+from ..schema import ANALYSIS_TABS
+
+K_READ_URL = "_url_read"
+K_FILTERS = "_filters"
+K_INITIAL = "_initial_filters"
+K_NOTICES = "_url_notices"
+K_TAB = "_analysis_tab"  # the analysis page's tab (a code of ANALYSIS_TABS)
+W_TAB = "w_analysis_tab"
+ANALYSIS_PAGE = "analysis"  # its url_path
+W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q, W_INSTRUMENT, W_EXPO = (
+    "w_lang",
+    "w_area",
+    "w_phase",
+    "w_actor",
+    "w_sub",
+    "w_subitems",
+    "w_q",
+    "w_instrument",
+    "w_expo",
+)
+EXPO_CHOICES = {"all": None, "yes": True, "no": False}
+
+
+def read_url_once() -> None:
+    """On a session's first run, take the filter, language and tab from the URL."""
+    if st.session_state.get(K_READ_URL):
+        return
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    state = F.parse_query_params(params)
+    st.session_state[K_READ_URL] = True
+    st.session_state[K_FILTERS] = state.filters
+    st.session_state[K_INITIAL] = state.filters
+    st.session_state[K_NOTICES] = state.notices
+    st.session_state[W_LANG] = state.lang
+    st.session_state[K_TAB] = state.tab
+    seed_widgets(state.filters, force=True)
+
+
+def seed_widgets(f: F.Filters, force: bool = False) -> None:
+    """Put filter `f` into the sidebar widgets' state (only where unset, unless `force`)."""
+    values = {
+        W_AREA: list(f.areas),
+        W_PHASE: list(f.phases),
+        W_ACTOR: list(f.actors),
+        W_SUB: list(f.sub_themes),
+        W_SUBITEMS: f.include_sub_items,
+        W_Q: f.query,
+        W_INSTRUMENT: list(f.instruments),
+        W_EXPO: next(k for k, v in EXPO_CHOICES.items() if v is f.expo),
+    }
+    for key, value in values.items():
+        if force or key not in st.session_state:
+            st.session_state[key] = value
+
+
+def current_filters() -> F.Filters:
+    return st.session_state.get(K_FILTERS, F.Filters())
+
+
+def set_filters(f: F.Filters) -> None:
+    st.session_state[K_FILTERS] = f
+
+
+def reset() -> None:
+    """Clear every filter (the sidebar's reset button)."""
+    st.session_state[K_FILTERS] = F.Filters()
+    st.session_state[K_NOTICES] = ()
+    seed_widgets(F.Filters(), force=True)
+
+
+def set_query(text: str) -> None:
+    """Put `text` in the search box (takes effect on the next run)."""
+    st.session_state[W_Q] = text
+
+
+def current_lang() -> str:
+    """The UI language (before any widget is drawn)."""
+    read_url_once()
+    lang = st.session_state.get(W_LANG)
+    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+def tab_labels(lang: str) -> dict[str, str]:
+    t = i18n.catalogue(lang)
+    return {code: t(f"analysis.tab.{code}") for code in ANALYSIS_TABS}
+
+
+def current_tab(lang: str) -> str:
+    """The analysis tab: the one the user last opened (the widget's label), else the URL's."""
+    code = st.session_state.get(K_TAB, ANALYSIS_TABS[0])
+    by_label = {label: c for c, label in tab_labels(lang).items()}
+    code = by_label.get(st.session_state.get(W_TAB), code)  # a label of the other language keeps the code
+    st.session_state[K_TAB] = code
+    return code
+
+
+def sync_url(f: F.Filters, lang: str, tab: str | None = None) -> None:
+    """Write the filter, language and tab to the URL when they differ from it."""
+    want = F.to_query_params(f, lang, tab)
+    have = {k: st.query_params.get_all(k) for k in st.query_params}
+    if have != want:
+        st.query_params.from_dict(want)
+
+
+def show_notices(lang: str, f: F.Filters) -> None:
+    """The URL's notices (unknown or repeated parameters), until the user changes the filter."""
+    notices = st.session_state.get(K_NOTICES, ())
+    if notices and f != st.session_state.get(K_INITIAL):
+        st.session_state[K_NOTICES] = notices = ()
+    t = i18n.catalogue(lang)
+    for n in notices:
+        st.warning(escape_md(t(n.key, param=n.param, value=n.value)), icon=":material/link_off:")
