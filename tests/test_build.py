@@ -9,10 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.build import SourceError, build_table, main, write_parquet
+from dashboard.build import build_table, main, write_parquet
 from dashboard.load import load_with_meta
 from dashboard.paths import DEFAULT_PARQUET
 from dashboard.schema import COLUMNS, Col
+from dashboard.source import SourceError
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict]]:

@@ -14,8 +14,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from dashboard import load as L
-from dashboard.build import SourceError, build_table, main, source_version, write_parquet
+from dashboard.build import build_table, main, write_parquet
 from dashboard.schema import COLUMNS, LIST_ITEMS, METADATA_KEY, Col
+from dashboard.source import SourceError, source_version
 
 RULES = "instrument_rules.csv"
 EXPO = "expo_rules.csv"

@@ -24,7 +24,7 @@ from hostile import HOSTILE_TEXTS, build_hostile_table
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from dashboard import export
+from dashboard import export, workbook
 from dashboard import filters as F
 from dashboard.paths import ENV_VAR, ROOT
 from dashboard.render import escape_md
@@ -224,7 +224,7 @@ def test_csv_download_defuses_formulas(hostile):
 def test_xlsx_download_has_no_formulas(hostile):
     """The workbook opens, holds no formula cell, and no string cell starts like a formula."""
     df, meta = hostile
-    data = export.to_xlsx_bytes(
+    data = workbook.to_xlsx_bytes(
         df,
         "ja",
         filter_rows=export.filter_description(F.Filters(), "ja"),

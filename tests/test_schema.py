@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, export
+from dashboard import charts, workbook
 from dashboard.paths import ROOT
 from dashboard.schema import (
     ACTORS,
@@ -70,7 +70,7 @@ def test_sidebar_matrix_chart_and_export_show_the_same_phase_labels(lang, commit
     axis = [t.replace("<br>", " ") for t in charts.fig_heatmap(df, lang).data[0].x]
     book = load_workbook(
         io.BytesIO(
-            export.to_xlsx_bytes(
+            workbook.to_xlsx_bytes(
                 df,
                 lang,
                 filter_rows=[],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from dashboard import export
+from dashboard import workbook
 from dashboard.i18n import catalogue
 from dashboard.matrix import area_matrix, cell_text
 from dashboard.schema import ACTOR_CODES, AREA_BY_CODE, PHASE_CODES, Col
@@ -94,15 +94,15 @@ def test_xlsx_download_has_rows_area_sheets_and_the_filter(app_server, page):
 
     ws = wb[AREA_BY_CODE["su"].ja]
     assert ws.cell(1, 1).value == AREA_BY_CODE["su"].ja
-    assert [ws.cell(export.MATRIX_HEADER_ROW, 2 + j).value for j in range(len(PHASE_CODES))] == [
-        export.phase_header(p, "ja") for p in PHASE_CODES
+    assert [ws.cell(workbook.MATRIX_HEADER_ROW, 2 + j).value for j in range(len(PHASE_CODES))] == [
+        workbook.phase_header(p, "ja") for p in PHASE_CODES
     ]
     cells = area_matrix(df, "su")
     for i, actor in enumerate(ACTOR_CODES):
         for j, phase in enumerate(PHASE_CODES):
-            got = ws.cell(export.MATRIX_FIRST_ACTOR_ROW + i, 2 + j).value or ""
+            got = ws.cell(workbook.MATRIX_FIRST_ACTOR_ROW + i, 2 + j).value or ""
             assert got == cell_text(cells[(actor, phase)]), (actor, phase)
-    in_2026 = " ".join(str(ws.cell(export.MATRIX_FIRST_ACTOR_ROW + i, 4).value or "") for i in range(2))
+    in_2026 = " ".join(str(ws.cell(workbook.MATRIX_FIRST_ACTOR_ROW + i, 4).value or "") for i in range(2))
     for text in df[Col.TEXT]:
         assert text in in_2026
 

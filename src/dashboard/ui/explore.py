@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from .. import analysis, export
+from .. import analysis, export, workbook
 from .. import filters as F
 from ..render import escape_md, highlight_md
 from ..schema import Col, label
@@ -60,7 +60,7 @@ def downloads(ctx: Ctx) -> None:
     )
     c2.download_button(
         ctx.t("explore.download_xlsx"),
-        data=lambda: export.to_xlsx_bytes(
+        data=lambda: workbook.to_xlsx_bytes(
             rows(),
             lang,
             filter_rows=export.filter_description(f, lang),
