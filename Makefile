@@ -1,20 +1,34 @@
-# One-command entry points; each creates .venv and installs what it needs on a fresh machine.
+# One-command entry points; each creates .venv and installs what it needs on a fresh machine,
+# from lock files with exact versions and hashes (requirements/*.txt; `make lock` refreshes them).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+PIP := $(PY) -m pip --quiet
+STAMP := $(VENV)/.installed-test
+APP_STAMP := $(VENV)/.installed-app
 PORT ?= 8501
+# A staff tool listens on this machine only; ADDRESS=0.0.0.0 puts it on the network on purpose.
+ADDRESS ?= 127.0.0.1
 
-.PHONY: run test data check-data lint format clean browser load screenshots bench
+.PHONY: run test data check-data lint format clean browser load screenshots bench lock
 
-$(STAMP): pyproject.toml
+# The app's packages only (make run); the test tools come with make test.
+define install
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(PIP) install --require-hashes -r $(1)
+	$(PIP) install --no-deps --no-build-isolation -e .
+endef
 
-run: $(STAMP)
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+$(APP_STAMP): requirements/app.txt pyproject.toml
+	$(call install,requirements/app.txt)
+	touch $@
+
+$(STAMP): requirements/test.txt pyproject.toml
+	$(call install,requirements/test.txt)
+	touch $@ $(APP_STAMP)
+
+run: $(APP_STAMP)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: $(STAMP) browser
 	$(PY) -m ruff check .
@@ -23,6 +37,20 @@ test: $(STAMP) browser
 
 browser:
 	bash scripts/ensure-browser.sh
+
+# Resolve pyproject.toml's dependencies again into the lock files, keeping every pin that still fits; the
+# largest set first, the others constrained by it, so a package has one version in all three.
+# Upgrade one package: make lock LOCK_ARGS="--upgrade-package streamlit"; everything: LOCK_ARGS=--upgrade
+LOCK_ARGS ?=
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml requirements/build.in --universal --generate-hashes \
+	--python-version 3.11 --quiet $(LOCK_ARGS)
+
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install uv
+	$(UV_COMPILE) --extra test --extra bench -o requirements/bench.txt
+	$(UV_COMPILE) --extra test -c requirements/bench.txt -o requirements/test.txt
+	$(UV_COMPILE) -c requirements/bench.txt -o requirements/app.txt
 
 data: $(STAMP)
 	$(PY) -m dashboard.build
@@ -58,8 +86,8 @@ screenshots: $(STAMP) browser
 BENCH_STAMP := $(VENV)/.installed-bench
 BENCH_ARGS ?=
 
-$(BENCH_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+$(BENCH_STAMP): $(STAMP) requirements/bench.txt
+	$(call install,requirements/bench.txt)
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP) browser
