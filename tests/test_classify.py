@@ -10,7 +10,7 @@ import pytest
 from dashboard.classify import classify, classify_text, expo_links, matches, parse_override, rule
 from dashboard.schema import INSTRUMENT_CODES, INSTRUMENT_TYPES, STIP_GROUP_CODES, Col
 
-# Hand-checked against each text (README: Analysis columns). Exact sets, all six areas.
+# Hand-checked against each text (docs/data-model.md: Analysis columns). Exact sets, all six areas.
 EXPECTED_TYPES = {
     # ライフサイエンス
     "ls-2024-union-01": {"outreach", "matching"},  # BioJapan: ブース出展、オンラインマッチング

@@ -107,7 +107,7 @@ class InstrumentType(Category):
 
 
 # Instrument types (施策手法), adapted from the STIP Compass instrument groups to what this plan
-# contains; assigned at build time by data/source/instrument_rules.csv (README: Analysis columns).
+# contains; assigned at build time by data/source/instrument_rules.csv (docs/data-model.md: Analysis columns).
 INSTRUMENT_TYPES: tuple[Category, ...] = (
     InstrumentType("outreach", "情報発信・PR", "Outreach & promotion", stip_group="guidance"),
     InstrumentType("matching", "交流・マッチング", "Networking & matching", stip_group="collaborative"),
@@ -193,7 +193,7 @@ class Col:
     CORRECTED = "corrected"
     TENTATIVE = "tentative"
     NOTE = "note"
-    # Analysis columns, derived at build time (README: Analysis columns).
+    # Analysis columns, derived at build time (docs/data-model.md: Analysis columns).
     INSTRUMENT_TYPES = "instrument_types"
     INSTRUMENT_EVIDENCE = "instrument_evidence"
     EXPO_RELATED = "expo_related"
