@@ -65,11 +65,10 @@ def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja", codes: aggregate.
     y = [actor_label(a, lang) for a in ACTOR_CODES]
     title = t("chart.instrument_heatmap.title")
     fig = go.Figure(count_heatmap(z, x, y, t("chart.axis.count"), lang))
+    alt = None
     if len(df):
         i, j = max(((i, j) for i in range(len(y)) for j in range(len(x))), key=lambda ij: z[ij[0]][ij[1]])
         alt = t("chart.instrument_heatmap.alt", title=title, total=fmt(len(df)), actor=y[i], type=x[j], n=fmt(z[i][j]))
-    else:
-        alt = None
     return finish(
         fig,
         title,
@@ -111,6 +110,7 @@ def fig_instrument_mix(
                 hovertemplate=f"<b>%{{y}}</b><br>{esc(name)}: %{{customdata[0]}} (%{{customdata[1]}})<extra></extra>",
             )
         )
+    alt = None
     if len(df):
         overall = grid.sum(axis=0)
         top = overall.idxmax()
@@ -121,8 +121,6 @@ def fig_instrument_mix(
             type=instrument_label(top, lang),
             pct=pct(overall[top] / overall.sum()),
         )
-    else:
-        alt = None
     return finish(
         fig,
         title,
@@ -171,10 +169,9 @@ def fig_expo(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
         )
     )
     linked = int(s["expo"].sum())
+    alt = None
     if len(df):
         alt = t("chart.expo.alt", title=title, total=fmt(len(df)), n=fmt(linked), pct=pct(linked / len(df)))
-    else:
-        alt = None
     return finish(
         fig,
         title,
@@ -204,10 +201,9 @@ def fig_terms(top: pd.DataFrame, lang: str = "ja") -> go.Figure:
             hovertemplate=f"<b>%{{y}}</b><br>{esc(t('chart.hover.count', label=t('chart.axis.count'), n='%{x}'))}<extra></extra>",
         )
     )
+    alt = None
     if labels:
         alt = t("chart.terms.alt", title=title, n=len(labels), top=labels[0], count=values[0])
-    else:
-        alt = None
     return finish(
         fig,
         title,

@@ -73,6 +73,7 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
                     x=label, y=total, text=f"<b>{fmt(total)}</b>", showarrow=False, yanchor="bottom", yshift=2
                 )
     total = len(df)
+    alt = None
     if total:
         top = max(range(len(totals)), key=lambda i: (totals[i], -i))
         alt = t(
@@ -83,8 +84,6 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
             top=labels[top].replace("<br>", " "),
             top_n=fmt(totals[top]),
         )
-    else:
-        alt = None
     max_n = max(totals) if mode == "stack" else int(grid[list(ACTOR_CODES)].to_numpy().max())
     return finish(
         fig,
@@ -122,6 +121,7 @@ def fig_heatmap(df: pd.DataFrame, lang: str = "ja", actor: str | None = None) ->
     title = t("chart.heatmap.title") if actor is None else t("chart.heatmap.title_actor", actor=label)
     fig = go.Figure(count_heatmap(z, x, y, label, lang))
     total = len(rows)
+    alt = None
     if total:
         i, j = max(
             ((i, j) for i in range(len(AREA_CODES)) for j in range(len(PHASE_CODES))), key=lambda ij: z[ij[0]][ij[1]]
@@ -134,8 +134,6 @@ def fig_heatmap(df: pd.DataFrame, lang: str = "ja", actor: str | None = None) ->
             phase=phase_text(PHASE_CODES[j], lang),
             n=fmt(z[i][j]),
         )
-    else:
-        alt = None
     return finish(
         fig,
         title,
@@ -196,6 +194,7 @@ def fig_actor_share(df: pd.DataFrame, lang: str = "ja", legend: bool = True) -> 
         )
     total = len(df)
     area_totals = share.groupby(Col.AREA_CODE, observed=False)["n"].sum()
+    alt = None
     if total:
         for a, n in area_totals.items():
             if not n:
@@ -228,8 +227,6 @@ def fig_actor_share(df: pd.DataFrame, lang: str = "ja", legend: bool = True) -> 
             area=area_label(str(best[Col.AREA_CODE]), lang),
             pct=pct(float(best["share"])),
         )
-    else:
-        alt = None
     return finish(
         fig,
         title,

@@ -147,6 +147,7 @@ def fig_timeline(
             )
         )
     total = len(df)
+    alt = None
     if total:
         best = max(
             ((i, a) for i in range(len(lanes)) for a in ACTOR_CODES),
@@ -164,8 +165,6 @@ def fig_timeline(
             actor=actor_label(best[1], lang),
             n=fmt(int(row[f"n_{best[1]}"])),
         )
-    else:
-        alt = None
     return finish(
         fig,
         title,
