@@ -29,7 +29,9 @@ JST = timezone(timedelta(hours=9), "JST")
 
 # C0/C1 controls (but newline), zero-width and bidi marks, embeddings, overrides and isolates, BOM.
 # ZWJ (U+200D) is kept: emoji sequences need it and it cannot reorder text.
-_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -24,7 +24,7 @@ PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 MARGIN = 12.0
 BOTTOM = PAGE_H - 17.0  # content ends here; the footer sits below
 CONTENT_W = PAGE_W - 2 * MARGIN
-BODY_PT, SMALL_PT = 8.5, 7.5
+BODY_PT, SMALL_PT = 9.0, 7.5
 PAD = 1.6
 ITEM_GAP = 0.9
 HEAD_COL_W = 34.0
@@ -52,6 +52,7 @@ class _Line:
     indent: float = 0.0
     prefix: str = ""
     text_dx: float = 0.0
+    right: float | None = None  # right-aligned to this width (numbers in tables)
 
 
 class _Doc(FPDF):
@@ -90,7 +91,9 @@ class _Doc(FPDF):
     def draw(self, ln: _Line, x: float, y: float) -> None:
         if ln.prefix:
             self.put(x + ln.indent, y, ln.prefix, ln.pt, ln.color)
-        if ln.text:
+        if ln.text and ln.right is not None:
+            self.put(x + ln.right - self.measure(ln.pt)(ln.text), y, ln.text, ln.pt, ln.color)
+        elif ln.text:
             self.put(x + ln.indent + ln.text_dx, y, ln.text, ln.pt, ln.color)
 
     def box(self, x: float, y: float, w: float, h: float, fill: str | None = None, border: str | None = LINE_COLOR):
@@ -299,8 +302,13 @@ def _heat(value: float) -> str:
 
 
 def _table(doc: _Doc, rows: list[list[str]], widths: list[float], fills: list[list[str | None]] | None = None):
+    """A small table: header row shaded, first column text, the other columns right-aligned."""
     for i, row in enumerate(rows):
-        cols = [doc.lines(v, w - 2 * PAD, 9, "#FFFFFF" if fills and fills[i][j] in _DARK else TEXT_COLOR) for j, (v, w) in enumerate(zip(row, widths, strict=True))]
+        cols = []
+        for j, (v, w) in enumerate(zip(row, widths, strict=True)):
+            color = "#FFFFFF" if fills and fills[i][j] in _DARK else TEXT_COLOR
+            right = w - 2 * PAD if j and i else None
+            cols.append(doc.lines(v, w - 2 * PAD, 9, color, right=right))
         if doc.y + sum(ln.h for ln in cols[0]) + 2 * PAD > BOTTOM:
             doc.add_page()
         row_fill = [HEADER_FILL] * len(row) if i == 0 else (fills[i] if fills else [None] * len(row))
@@ -332,6 +340,8 @@ def _chart(doc: _Doc, r: Report, x0: float, y0: float, w: float) -> None:
         for code, n in zip(s.actor_codes, row, strict=True):
             if n:
                 doc.box(x, y, n * scale, bar_h, fill=ACTOR_COLORS[code], border=None)
+                if n * scale > doc.measure(SMALL_PT)(str(n)) + 2:
+                    doc.put(x + 1, y + 1.2, str(n), SMALL_PT, "#FFFFFF")
             x += n * scale
         doc.put(x + 1, y + 1.2, str(totals[i]), SMALL_PT)
     doc.set_draw_color(*_rgb(TEXT_COLOR))

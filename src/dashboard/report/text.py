@@ -27,7 +27,9 @@ FONT_PATHS = (
 INSTALL_COMMAND = f"apt-get install -y {FONT_PACKAGE}"
 
 # Characters a line must not start with (行頭禁則) or end with (行末禁則), JIS X 4051 in short.
-NO_START = frozenset("、。，．,.)）]］｝〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ…‥・:;：；!?！？%％")
+NO_START = frozenset(
+    "、。，．,.)）]］｝〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ…‥・:;：；!?！？%％"
+)
 NO_END = frozenset("(（[［｛〔〈《「『【〘〖〝‘“｟«")
 HANGING = frozenset("、。，．,.")  # may hang past the right edge (ぶら下げ)
 # A Latin word, number or URL stays whole when it fits on a line; everything else breaks per character.
