@@ -531,11 +531,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.cli.write_error": {"ja": "{path} に書き込めません（{detail}）", "en": "Cannot write {path} ({detail})"},
     "report.cli.written": {
-        "ja": "{path} を作成しました（{format}、{n} 件、{pages}、{seconds:.1f} 秒）",
-        "en": "Wrote {path} ({format}, {n} initiatives, {pages}, {seconds:.1f} s)",
+        "ja": "{path} を作成しました（{format}、{n} 件、{seconds:.1f} 秒）",
+        "en": "Wrote {path} ({format}, {n} initiatives, {seconds:.1f} s)",
     },
-    "report.cli.pages": {"ja": "{n} ページ", "en": "{n} pages"},
-    "report.cli.slides": {"ja": "{n} 枚", "en": "{n} slides"},
 }
 
 

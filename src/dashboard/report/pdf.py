@@ -17,7 +17,7 @@ from ..i18n import catalogue
 from ..palette import ACTOR_COLORS, AREA_COLORS, GRID_COLOR, HEATMAP_COLORSCALE, LINE_COLOR, MUTED_COLOR, TEXT_COLOR
 from ..schema import TENTATIVE_PHASES
 from .content import AreaSection, Entry, Report
-from .text import drawable, font_path, wrap
+from .text import drawable, fallback_path, font_path, wrap
 
 FAMILY = "ipaexg"
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
@@ -60,6 +60,10 @@ class _Doc(FPDF):
         super().__init__(orientation="L", unit="mm", format="A4")
         self.report, self.t, self.font_file = report, catalogue(report.lang), font
         self.add_font(FAMILY, fname=str(font))
+        self.fallback = fallback_path()
+        if self.fallback:
+            self.add_font("fallback", fname=str(self.fallback))
+            self.set_fallback_fonts(["fallback"])
         self.set_auto_page_break(False)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self._cw: dict[tuple[float, str], float] = {}
@@ -79,7 +83,7 @@ class _Doc(FPDF):
         return width
 
     def lines(self, text: str, width: float, pt: float = BODY_PT, color: str = TEXT_COLOR, **kw) -> list[_Line]:
-        text = drawable(text, self.font_file)
+        text = drawable(text, self.font_file, self.fallback)
         return [_Line(s, _line_h(pt), pt, color, **kw) for s in wrap(text, width, self.measure(pt))]
 
     def put(self, x: float, y: float, s: str, pt: float = BODY_PT, color: str = TEXT_COLOR, link: str = "") -> None:
@@ -121,7 +125,7 @@ class _Doc(FPDF):
         page = t("report.page", page=self.page_no(), pages="{nb}")
         mw = self.measure(SMALL_PT)
         room = CONTENT_W - mw(right) - mw(page) - 30
-        source = wrap(drawable(self.report.source, self.font_file), room, mw)
+        source = wrap(drawable(self.report.source, self.font_file, self.fallback), room, mw)
         self.put(MARGIN, y, source[0] + ("…" if len(source) > 1 else ""), SMALL_PT, MUTED_COLOR)
         self.put(PAGE_W / 2 - mw(page) / 2, y, page, SMALL_PT, MUTED_COLOR)
         self.put(PAGE_W - MARGIN - mw(right), y, right, SMALL_PT, MUTED_COLOR)
@@ -276,10 +280,10 @@ def _area(doc: _Doc, a: AreaSection) -> None:
             parts = [_take(c, room - 2 * PAD) for c in rest]
             head_fit, _ = _take(head_lines, room - 2 * PAD)
             cols = [head_fit, *[p[0] for p in parts]]
-            x = MARGIN
+            x, top = MARGIN, doc.y
             for lines, w, fill in zip(cols, widths, [HEAD_COL_FILL] + [None] * len(rest), strict=True):
-                doc.box(x, doc.y, w, room, fill=fill)
-                yy = doc.y + PAD
+                doc.box(x, top, w, room, fill=fill)
+                yy = top + PAD
                 for ln in lines:
                     doc.draw(ln, x + PAD, yy)
                     yy += ln.h

@@ -316,7 +316,7 @@ def to_pptx_bytes(report: Report) -> bytes:
     t = catalogue(report.lang)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
-    prs.core_properties.title = safe_text(report.title)
+    prs.core_properties.title = safe_text(report.title)[:255]  # the property's limit
     prs.core_properties.author = "kansai-action-plan-dashboard"
     _cover(prs, report, t)
     for n, area in enumerate(report.areas, 2):

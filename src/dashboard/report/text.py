@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,9 @@ FONT_PATHS = (
     Path("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
 )
 INSTALL_COMMAND = f"apt-get install -y {FONT_PACKAGE}"
+# Characters IPAex lacks (CO₂'s subscript, some symbols) come from DejaVu Sans (fonts-dejavu-core) when present.
+FALLBACK_PACKAGE = "fonts-dejavu-core"
+FALLBACK_PATHS = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),)
 
 # Characters a line must not start with (行頭禁則) or end with (行末禁則), JIS X 4051 in short.
 NO_START = frozenset(
@@ -46,18 +50,33 @@ def font_path() -> Path:
     raise FontMissing(path=candidates[0], command=INSTALL_COMMAND)
 
 
+def fallback_path() -> Path | None:
+    """The fallback font file, or None (then such characters are drawn as NFKC or [U+XXXX])."""
+    return next((p for p in FALLBACK_PATHS if p.is_file()), None)
+
+
 @lru_cache(maxsize=4)
 def _coverage(path: str) -> frozenset[int]:
     with TTFont(path, lazy=True) as font:
         return frozenset(font.getBestCmap() or {})
 
 
-def drawable(text: str, path: Path) -> str:
-    """`text` with every character the font has no glyph for written as [U+XXXX] (nothing dropped)."""
-    cover = _coverage(str(path))
+def drawable(text: str, path: Path, fallback: Path | None = None) -> str:
+    """`text` with every character no embedded font can draw replaced: by its NFKC form when that is
+    drawable (₂ → 2 without a fallback font), else written as [U+XXXX] — nothing dropped silently."""
+    cover = _coverage(str(path)) | (_coverage(str(fallback)) if fallback else frozenset())
     if all(ord(ch) in cover or ch == "\n" for ch in text):
         return text
-    return "".join(ch if ord(ch) in cover or ch == "\n" else f"[U+{ord(ch):04X}]" for ch in text)
+
+    def one(ch: str) -> str:
+        if ord(ch) in cover or ch == "\n":
+            return ch
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch and all(ord(c) in cover for c in folded):
+            return folded
+        return f"[U+{ord(ch):04X}]"
+
+    return "".join(map(one, text))
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
