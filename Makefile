@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test data check-data lint format clean browser load screenshots bench
+.PHONY: run test data check-data lint format clean browser report-deps load screenshots report-screenshots bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,13 +16,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) browser report-deps
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 browser:
 	bash scripts/ensure-browser.sh
+
+# The fonts the PDF report embeds (Debian packages; installed when root, else the command is printed).
+report-deps:
+	bash scripts/ensure-report.sh
 
 data: $(STAMP)
 	$(PY) -m dashboard.build
@@ -50,6 +54,12 @@ load: $(STAMP)
 # each page opened with a filter in Chromium, saved 1280 px wide and palette-compressed.
 screenshots: $(STAMP) browser
 	$(PY) scripts/screenshots.py
+
+# docs/screenshots/report-pdf.png and report-pptx.png: a page of each report of /matrix?area=su,
+# rendered with pdftoppm and (for the .pptx) LibreOffice Impress, installed here when root.
+report-screenshots: $(STAMP)
+	bash scripts/ensure-report.sh --render
+	$(PY) scripts/report_screenshots.py
 
 # Every page next to Streamlit's own floor (an empty page; a minimal dashboard page), in one run: server
 # script runs on the real table and on 10,000 / 100,000 synthetic rows, browser load and filter round

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from pptx import Presentation
 from pypdf import PdfReader
+from tables import make_table
 
 from dashboard.build import typed
-from tables import make_table
 
 A4_LANDSCAPE = (841.89, 595.28)  # points
 _SPACE = re.compile(r"\s+")

@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 import pytest
+from hostile import HOSTILE_TEXTS, hostile_frame
 from pypdf import PdfReader
+from report_read import A4_LANDSCAPE, em_width, long_item_table, pdf_pages, pdf_text, squash
 
 from dashboard.filters import Filters, apply
 from dashboard.report import render
 from dashboard.report.content import visible
 from dashboard.schema import ACTOR_CODES, AREA_CODES, PHASE_CODES, Col
-from hostile import HOSTILE_TEXTS, hostile_frame
-from report_read import A4_LANDSCAPE, em_width, long_item_table, pdf_pages, pdf_text, squash
 
 NOW = datetime(2026, 11, 29, 3, 4, tzinfo=UTC)
 
@@ -33,7 +33,9 @@ def _reading_order(df: pd.DataFrame, f: Filters) -> list[str]:
     for area in AREA_CODES:
         for actor in ACTOR_CODES:
             for phase in PHASE_CODES:
-                cell = rows[(rows[Col.AREA_CODE] == area) & (rows[Col.ACTOR_CODE] == actor) & (rows[Col.PHASE_CODE] == phase)]
+                cell = rows[
+                    (rows[Col.AREA_CODE] == area) & (rows[Col.ACTOR_CODE] == actor) & (rows[Col.PHASE_CODE] == phase)
+                ]
                 out += cell.sort_values(Col.ORDER)[Col.TEXT].tolist()
     return out
 
@@ -46,7 +48,9 @@ def test_every_page_is_a4_landscape(all_areas):
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4_LANDSCAPE, abs=0.5)
 
 
-@pytest.mark.parametrize("f", [Filters(), Filters(areas=("su",)), Filters(areas=("mob",), phases=("2026",), actors=("members",))])
+@pytest.mark.parametrize(
+    "f", [Filters(), Filters(areas=("su",)), Filters(areas=("mob",), phases=("2026",), actors=("members",))]
+)
 def test_every_initiative_in_reading_order(committed, f):
     """Each filtered initiative's text occurs whole, after the one before it (area, actor, phase, order)."""
     df, meta = committed
@@ -117,6 +121,8 @@ def test_badges_and_progress_print(committed):
     df, meta = committed
     first = df[df[Col.AREA_CODE] == "su"].sort_values(Col.SEQ)[Col.ID].iloc[0]
     progress = pd.DataFrame({"2024": [42.0], "2025": [np.nan], "2026": [87.4]}, index=["su"])
-    text = pdf_text(render(df, meta, Filters(areas=("su",)), "ja", "pdf", badges={first: "遅延あり"}, progress=progress)[0])
+    text = pdf_text(
+        render(df, meta, Filters(areas=("su",)), "ja", "pdf", badges={first: "遅延あり"}, progress=progress)[0]
+    )
     assert "状況：遅延あり" in text
     assert "平均進捗率" in text and "42%" in text and "87%" in text

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 import pytest
+from hostile import HOSTILE_TEXTS, hostile_frame
+from report_read import shape_of, slides
 
 from dashboard.filters import Filters, apply
 from dashboard.matrix import area_matrix, cell_text
 from dashboard.report import render
 from dashboard.schema import ACTOR_CODES, AREA_CODES, PHASE_CODES, Col
-from hostile import HOSTILE_TEXTS, hostile_frame
-from report_read import shape_of, slides
 
 NOW = datetime(2026, 11, 29, 3, 4, tzinfo=UTC)
 VIEWS = [Filters(), Filters(areas=("su",)), Filters(areas=("mob", "hr"), phases=("2024", "2026"), actors=("members",))]
@@ -46,9 +46,7 @@ def test_slides_tables_and_charts(committed, f):
         chart = shape_of(slide, "chart").chart
         got = {s.name: list(s.values) for s in chart.plots[0].series}
         want = {
-            s.name: [
-                _n(rows, **{Col.AREA_CODE: area, Col.ACTOR_CODE: actor, Col.PHASE_CODE: p}) for p in phases
-            ]
+            s.name: [_n(rows, **{Col.AREA_CODE: area, Col.ACTOR_CODE: actor, Col.PHASE_CODE: p}) for p in phases]
             for s, actor in zip(chart.plots[0].series, actors, strict=True)
         }
         assert got == want and sum(map(sum, got.values())) == _n(rows, **{Col.AREA_CODE: area})

@@ -486,7 +486,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} matches no instrument rule; add a rule to instrument_rules.csv or set instrument_override",
     },
     # --- report ---
-    "report.subtitle": {"ja": "説明資料：分野別の取組（実施主体 × 時期）", "en": "Briefing: initiatives by area (actor × phase)"},
+    "report.subtitle": {
+        "ja": "説明資料：分野別の取組（実施主体 × 時期）",
+        "en": "Briefing: initiatives by area (actor × phase)",
+    },
     "report.source": {
         "ja": "出典：{title}（{issued}、{publisher}）",
         "en": "Source: Kansai Regional Industrial Vision Action Plan (July 2024, Union of Kansai Governments)",
@@ -515,7 +518,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "PDF に埋め込む日本語フォント（{path}）がありません。root で次を実行してください: {command}",
         "en": "The Japanese font the PDF embeds ({path}) is not installed. Run as root: {command}",
     },
-    "report.error.failed": {"ja": "資料を作成できませんでした（{detail}）", "en": "The report could not be built ({detail})"},
+    "report.error.failed": {
+        "ja": "資料を作成できませんでした（{detail}）",
+        "en": "The report could not be built ({detail})",
+    },
     "report.cli.description": {
         "ja": "絞り込んだ表示の説明資料（PDF / PowerPoint）を作成します。",
         "en": "Build a briefing report (PDF / PowerPoint) of a filtered view.",

@@ -126,7 +126,9 @@ def _row_heights(a: AreaSection, col_w_in: float, size: float, t) -> list[float]
         + _lines([t("timeline.theme", theme=th)], col_w_in, size - 1) * (size - 1)
         for h, th in zip(a.phase_headers, a.themes, strict=True)
     )
-    rows = [max(_lines([entry_text(e, t) for e in cell], col_w_in, size) for cell in row) * size for row in a.cells]
+    rows = [
+        (max(_lines([entry_text(e, t) for e in cell], col_w_in, size) for cell in row) + 1) * size for row in a.cells
+    ]  # + 1 line of slack: renderers' metrics differ
     return [x * LEADING / 72 + CELL_PAD_IN for x in [head, *rows]]
 
 
