@@ -509,7 +509,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.chart.counts": {"ja": "分野 × 実施主体の取組数", "en": "Initiatives by area and actor"},
     "report.chart.phase_actor": {"ja": "時期 × 実施主体の取組数", "en": "Initiatives by phase and actor"},
     "report.progress_title": {"ja": "分野 × 時期の平均進捗率", "en": "Mean progress by area and phase"},
-    "report.percent": {"ja": "{v:.0f}%", "en": "{v:.0f}%"},
+    "report.percent": {"ja": "{v}%", "en": "{v}%"},
     "report.slide.cover_note": {
         "ja": "表・グラフは編集できます（グラフの数値は「データの編集」で確認できます）。",
         "en": "Tables and charts are editable (the chart's numbers are under Edit Data).",
@@ -537,8 +537,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.cli.write_error": {"ja": "{path} に書き込めません（{detail}）", "en": "Cannot write {path} ({detail})"},
     "report.cli.written": {
-        "ja": "{path} を作成しました（{format}、{n} 件、{seconds:.1f} 秒）",
-        "en": "Wrote {path} ({format}, {n} initiatives, {seconds:.1f} s)",
+        "ja": "{path} を作成しました（{format}、{n} 件、{seconds} 秒）",
+        "en": "Wrote {path} ({format}, {n} initiatives, {seconds} s)",
     },
 }
 

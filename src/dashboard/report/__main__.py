@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print(t("report.error.failed", detail=type(exc).__name__), file=sys.stderr)
         return 1
     seconds = time.perf_counter() - start
-    print(t("report.cli.written", path=out, format=fmt.upper(), n=report.n_items, seconds=seconds))
+    print(t("report.cli.written", path=out, format=fmt.upper(), n=report.n_items, seconds=f"{seconds:.1f}"))
     return 0
 
 

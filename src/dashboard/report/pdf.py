@@ -372,7 +372,7 @@ def _summary(doc: _Doc, r: Report) -> None:
         p = s.progress
         doc.flow(doc.lines(t("report.progress_title"), CONTENT_W, 10))
         doc.y += 1
-        cells = [[t("report.percent", v=v) if v is not None else "—" for v in row] for row in p.values]
+        cells = [[t("report.percent", v=f"{v:.0f}") if v is not None else "—" for v in row] for row in p.values]
         fills = [[None] * (1 + len(p.phase_codes))]
         fills += [[None, *[_heat(v) if v is not None else None for v in row]] for row in p.values]
         rows = [[t("export.col.area"), *p.phase_labels], *[[a, *c] for a, c in zip(p.area_labels, cells, strict=True)]]

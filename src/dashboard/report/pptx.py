@@ -281,7 +281,7 @@ def _summary_slide(prs, r: Report, t, n: int) -> None:
         p = s.progress
         prow = [[t("export.col.area"), *p.phase_labels]]
         prow += [
-            [a, *[t("report.percent", v=v) if v is not None else "—" for v in vals]]
+            [a, *[t("report.percent", v=f"{v:.0f}") if v is not None else "—" for v in vals]]
             for a, vals in zip(p.area_labels, p.values, strict=True)
         ]
         _box(
