@@ -10,7 +10,7 @@ PORT ?= 8501
 # A staff tool listens on this machine only; ADDRESS=0.0.0.0 puts it on the network on purpose.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test data check-data lint format clean browser load screenshots bench lock
+.PHONY: run test data check-data lint format clean browser report-deps load screenshots report-screenshots bench lock
 
 # The app's packages only (make run); the test tools come with make test.
 define install
@@ -28,15 +28,20 @@ $(STAMP): requirements/test.txt pyproject.toml
 	touch $@ $(APP_STAMP)
 
 run: $(APP_STAMP)
+	-@bash scripts/ensure-report.sh  # the PDF report's fonts; without them the dashboard runs and says what to install
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
-test: $(STAMP) browser
+test: $(STAMP) browser report-deps
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 browser:
 	bash scripts/ensure-browser.sh
+
+# The fonts the PDF report embeds (Debian packages; installed when root, else the command is printed).
+report-deps:
+	bash scripts/ensure-report.sh
 
 # Resolve pyproject.toml's dependencies again into the lock files, keeping every pin that still fits; the
 # largest set first, the others constrained by it, so a package has one version in all three.
@@ -52,10 +57,10 @@ lock:
 	$(UV_COMPILE) --extra test -c requirements/bench.txt -o requirements/test.txt
 	$(UV_COMPILE) -c requirements/bench.txt -o requirements/app.txt
 
-data: $(STAMP)
+data: $(APP_STAMP)
 	$(PY) -m dashboard.build
 
-check-data: $(STAMP)
+check-data: $(APP_STAMP)
 	$(PY) -m dashboard.build --check
 
 lint: $(STAMP)
@@ -78,6 +83,12 @@ load: $(STAMP)
 # each page opened with a filter in Chromium, saved 1280 px wide and palette-compressed.
 screenshots: $(STAMP) browser
 	$(PY) scripts/screenshots.py
+
+# docs/screenshots/report-pdf.png and report-pptx.png: a page of each report of /matrix?area=su,
+# rendered with pdftoppm and (for the .pptx) LibreOffice Impress, installed here when root.
+report-screenshots: $(STAMP)
+	bash scripts/ensure-report.sh --render
+	$(PY) scripts/report_screenshots.py
 
 # Every page next to Streamlit's own floor (an empty page; a minimal dashboard page), in one run: server
 # script runs on the real table and on 10,000 / 100,000 synthetic rows, browser load and filter round

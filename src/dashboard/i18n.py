@@ -481,6 +481,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "instrument_rules.csv にルールを足すか、instrument_override に手法コードを書いてください",
         "en": "{value} matches no instrument rule; add a rule to instrument_rules.csv or set instrument_override",
     },
+    # --- report ---
+    "report.subtitle": {
+        "ja": "説明資料：分野別の取組（実施主体 × 時期）",
+        "en": "Briefing: initiatives by area (actor × phase)",
+    },
+    "report.source": {
+        "ja": "出典：{title}（{issued}、{publisher}）",
+        "en": "Source: Kansai Regional Industrial Vision Action Plan (July 2024, Union of Kansai Governments)",
+    },
+    "report.issued": {"ja": "2024年7月", "en": "July 2024"},
+    "report.publisher": {"ja": "関西広域連合", "en": "Union of Kansai Governments"},
+    "report.exported_at": {"ja": "出力 {time}", "en": "Exported {time}"},
+    "report.created_at": {"ja": "作成日時", "en": "Created"},
+    "report.page": {"ja": "{page} / {pages}", "en": "{page} / {pages}"},
+    "report.n_items": {"ja": "{n} 件", "en": "{n} initiatives"},
+    "report.contents": {"ja": "掲載分野：{areas}", "en": "Areas in this report: {areas}"},
+    "report.badge": {"ja": "状況：{badge}", "en": "Status: {badge}"},
+    "report.continued": {"ja": "{title}（続き）", "en": "{title} (continued)"},
+    "report.row_continued": {"ja": "{heading}（続き）", "en": "{heading} (cont.)"},
+    "report.summary": {"ja": "集計", "en": "Summary"},
+    "report.total": {"ja": "計", "en": "Total"},
+    "report.chart.counts": {"ja": "分野 × 実施主体の取組数", "en": "Initiatives by area and actor"},
+    "report.chart.phase_actor": {"ja": "時期 × 実施主体の取組数", "en": "Initiatives by phase and actor"},
+    "report.progress_title": {"ja": "分野 × 時期の平均進捗率", "en": "Mean progress by area and phase"},
+    "report.percent": {"ja": "{v}%", "en": "{v}%"},
+    "report.slide.cover_note": {
+        "ja": "表・グラフは編集できます（グラフの数値は「データの編集」で確認できます）。",
+        "en": "Tables and charts are editable (the chart's numbers are under Edit Data).",
+    },
+    "report.error.font": {
+        "ja": "PDF に埋め込む日本語フォント（{path}）がありません。root で次を実行してください: {command}",
+        "en": "The Japanese font the PDF embeds ({path}) is not installed. Run as root: {command}",
+    },
+    "report.error.failed": {
+        "ja": "資料を作成できませんでした（{detail}）",
+        "en": "The report could not be built ({detail})",
+    },
+    "report.cli.description": {
+        "ja": "絞り込んだ表示の説明資料（PDF / PowerPoint）を作成します。",
+        "en": "Build a briefing report (PDF / PowerPoint) of a filtered view.",
+    },
+    "report.cli.usage_error": {"ja": "引数が正しくありません: {detail}", "en": "Invalid arguments: {detail}"},
+    "report.cli.bad_value": {
+        "ja": "{param} の値「{value}」は使えません（有効な値: {valid}）",
+        "en": "“{value}” is not a valid {param} (valid: {valid})",
+    },
+    "report.cli.format": {
+        "ja": "形式を決められません。--format pdf か --format pptx を指定してください",
+        "en": "Cannot tell the format; give --format pdf or --format pptx",
+    },
+    "report.cli.write_error": {"ja": "{path} に書き込めません（{detail}）", "en": "Cannot write {path} ({detail})"},
+    "report.cli.written": {
+        "ja": "{path} を作成しました（{format}、{n} 件、{seconds} 秒）",
+        "en": "Wrote {path} ({format}, {n} initiatives, {seconds} s)",
+    },
 }
 
 

@@ -80,6 +80,12 @@ ACTOR_ROW_HEADINGS: dict[str, str] = {
     "members": "構成府県市 (主な取組)",
 }
 
+
+def actor_heading(code: str, lang: str) -> str:
+    """An actor's row heading in a table laid out as the document's: as printed (ja), else its label."""
+    return ACTOR_ROW_HEADINGS[code] if lang == "ja" else ACTOR_BY_CODE[code].label(lang)
+
+
 # Sub-themes (【…】 blocks) the plan uses; only the 空飛ぶクルマ・MaaS table has them.
 # `ja` is the label as printed (and as written in the source CSV); `code` is for URLs.
 SUB_THEMES: tuple[Category, ...] = (

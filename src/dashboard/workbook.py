@@ -31,14 +31,13 @@ from .export import (
 from .i18n import catalogue
 from .matrix import area_matrix, cell_text
 from .schema import (
-    ACTOR_BY_CODE,
     ACTOR_CODES,
-    ACTOR_ROW_HEADINGS,
     AREAS,
     PHASE_BY_CODE,
     PHASE_CODES,
     Category,
     Col,
+    actor_heading,
 )
 
 SHEET_TITLE_MAX = 31
@@ -140,10 +139,6 @@ def phase_header(code: str, lang: str) -> str:
     return PHASE_BY_CODE[code].label(lang)
 
 
-def _actor_heading(code: str, lang: str) -> str:
-    return ACTOR_ROW_HEADINGS[code] if lang == "ja" else ACTOR_BY_CODE[code].label(lang)
-
-
 # Layout of an area sheet (1-based rows).
 MATRIX_TITLE_ROW, MATRIX_VISION_ROW, MATRIX_HEADER_ROW, MATRIX_THEME_ROW = 1, 2, 3, 4
 MATRIX_FIRST_ACTOR_ROW = 5
@@ -167,7 +162,7 @@ def _matrix_sheet(ws: Worksheet, df: pd.DataFrame, area: Category, lang: str, ar
     )
     cells = area_matrix(df, area.code)
     for i, a in enumerate(ACTOR_CODES, MATRIX_FIRST_ACTOR_ROW):
-        _put(ws, i, 1, _actor_heading(a, lang), _WRAP, _BOLD)
+        _put(ws, i, 1, actor_heading(a, lang), _WRAP, _BOLD)
         texts = [cell_text(cells[(a, p)]) for p in PHASE_CODES]
         for j, text in enumerate(texts, 2):
             _put(ws, i, j, text, _WRAP)
