@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from dashboard.ui import explore
+from dashboard.ui import explore, reports
 from dashboard.ui.context import context, page_header
 
 ctx = context()
 page_header(ctx, "page.explore")
 
 explore.downloads(ctx)
+reports.report_buttons(ctx)
 chosen = explore.explore_table(ctx)
 if chosen:
     explore.detail(ctx, chosen)

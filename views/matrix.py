@@ -3,11 +3,12 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import matrix, widgets
+from dashboard.ui import matrix, reports, widgets
 from dashboard.ui.context import context, page_header
 
 ctx = context()
 page_header(ctx, "page.matrix")
+reports.report_buttons(ctx)
 
 area = widgets.area_choice(ctx.lang, ctx.filters.areas, "matrix.area", key="matrix_area")
 matrix.matrix_grid(ctx, area)

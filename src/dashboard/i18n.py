@@ -510,6 +510,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "表・グラフは編集できます（グラフの数値は「データの編集」で確認できます）。",
         "en": "Tables and charts are editable (the chart's numbers are under Edit Data).",
     },
+    "report.button_pdf": {"ja": "報告資料（PDF）", "en": "Briefing (PDF)"},
+    "report.button_pptx": {"ja": "報告資料（PowerPoint）", "en": "Briefing (PowerPoint)"},
+    "report.button_help": {
+        "ja": "この表示（該当 {n} 件）の報告資料：表紙、分野ごとの表、集計。A4 横で印刷できます。",
+        "en": "A briefing of this view ({n} initiatives): cover, one table per area, summary. Prints on A4 landscape.",
+    },
     "report.error.font": {
         "ja": "PDF に埋め込む日本語フォント（{path}）がありません。root で次を実行してください: {command}",
         "en": "The Japanese font the PDF embeds ({path}) is not installed. Run as root: {command}",
