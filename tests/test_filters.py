@@ -236,3 +236,32 @@ def test_mask_marks_exactly_the_rows_apply_returns(small):
         m = F.mask(small, f)
         assert m.dtype == bool and m.index.equals(small.index)
         assert list(small.index[m.to_numpy()]) == list(F.apply(small, f).index)
+
+
+def test_search_syntax_or_not_and_phrases():
+    """OR / | join alternatives, a leading - excludes, quotes keep a phrase; odd input stays plain words."""
+    assert F.parse_search("水素 電池") == F.Search((("水素",), ("電池",)))
+    assert F.parse_search("水素 OR 電池 -万博") == F.Search((("水素", "電池"),), ("万博",))
+    assert F.parse_search("水素　ｏｒ　電池") == F.Search((("水素", "電池"),))  # full-width OR and spaces
+    assert F.parse_search('"空飛ぶ クルマ" | MaaS') == F.Search((("空飛ぶ クルマ", "maas"),))
+    assert F.parse_search("OR 水素 OR") == F.Search((("水素",),))
+    assert F.parse_search("- x") == F.Search((("-",), ("x",)))
+    assert not F.parse_search("OR") and not F.parse_search('""')
+    assert F.search_terms("水素 OR 電池 -万博") == ["水素", "電池"]
+
+
+def test_search_or_and_not_filter_rows():
+    """`水素 OR 電池` keeps rows with either word; `-万博` drops rows with 万博; both combine with AND."""
+    df = make(
+        [
+            {"id": "a", "text": "水素の実証"},
+            {"id": "b", "text": "蓄電池の普及"},
+            {"id": "c", "text": "万博での水素利用"},
+            {"id": "d", "text": "人材育成"},
+        ]
+    )
+    ids = lambda q: list(F.apply(df, F.Filters(query=q))[Col.ID])  # noqa: E731
+    assert ids("水素 OR 電池") == ["a", "b", "c"]
+    assert ids("-万博") == ["a", "b", "d"]
+    assert ids("水素 OR 電池 -万博") == ["a", "b"]
+    assert ids("水素 電池") == []

@@ -114,9 +114,58 @@ def clean_query(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
+@dataclass(frozen=True)
+class Search:
+    """A parsed search: each group must match (any one of its words), no excluded word may occur.
+
+    `水素 電池` → both; `水素 OR 電池` (or `水素 | 電池`) → either; `-万博` → without 万博;
+    `"空飛ぶ クルマ"` → the phrase, spaces included. Words are normalised (NFKC + casefold)."""
+
+    groups: tuple[tuple[str, ...], ...] = ()
+    excluded: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.excluded)
+
+    @property
+    def words(self) -> list[str]:
+        """The words a hit can be (for highlighting): every word of every group."""
+        return [w for g in self.groups for w in g]
+
+
+OR_WORDS = frozenset({"or", "|"})
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_search(query: str) -> Search:
+    """Read search text into a `Search` (never fails: odd input is taken as plain words)."""
+    groups: list[tuple[str, ...]] = []
+    excluded: list[str] = []
+    join = False
+    for m in _TOKEN.finditer(normalise(clean_query(query))):
+        minus, phrase, word = m.group(1), m.group(2), m.group(3)
+        quoted = word is None
+        tok = (phrase or "").strip() if quoted else word
+        if not quoted and tok in OR_WORDS:
+            join = bool(groups)
+            continue
+        if not quoted and tok.startswith("-") and len(tok) > 1:
+            minus, tok = "-", tok[1:]
+        if not tok:
+            continue
+        if minus:
+            excluded.append(tok)
+        elif join:
+            groups[-1] = (*groups[-1], tok)
+        else:
+            groups.append((tok,))
+        join = False
+    return Search(tuple(groups), tuple(excluded))
+
+
 def search_terms(query: str) -> list[str]:
-    """The normalised words of a query; all must occur (AND)."""
-    return [t for t in normalise(clean_query(query)).split() if t]
+    """The normalised words a hit of `query` can be (excluded words are not hits)."""
+    return parse_search(query).words
 
 
 def _ordered(values: Iterable[str], valid: tuple[str, ...]) -> tuple[str, ...]:
@@ -166,12 +215,17 @@ def mask(df: pd.DataFrame, f: Filters) -> pd.Series:
         keep &= _any_of(df[Col.INSTRUMENT_TYPES], set(f.instruments))
     if f.expo is not None and Col.EXPO_RELATED in df.columns:
         keep &= df[Col.EXPO_RELATED] == f.expo
-    terms = search_terms(f.query)
-    if terms:
+    search = parse_search(f.query)
+    if search:
         haystack = df.loc[keep, Col.TEXT].map(normalise)
         hit = pd.Series(True, index=haystack.index)
-        for term in terms:
-            hit &= haystack.str.contains(term, regex=False)
+        for group in search.groups:
+            any_word = pd.Series(False, index=haystack.index)
+            for word in group:
+                any_word |= haystack.str.contains(word, regex=False)
+            hit &= any_word
+        for word in search.excluded:
+            hit &= ~haystack.str.contains(word, regex=False)
         keep &= hit.reindex(df.index, fill_value=False)
     return keep.fillna(False).astype(bool)
 

@@ -164,8 +164,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filter.sub_items": {"ja": "下位項目（▶）を含める", "en": "Include sub-items (▶)"},
     "filter.query": {"ja": "キーワード検索", "en": "Search text"},
     "filter.query_help": {
-        "ja": "本文を検索します。全角・半角、大文字・小文字を区別しません。空白で区切ると全語を含むものに絞ります。",
-        "en": "Searches the text; full/half width and case are ignored. Several words: all must occur.",
+        "ja": "本文を検索します（全角・半角、大文字・小文字は区別しません）。\n\n"
+        "- `水素 電池`：両方を含む\n- `水素 OR 電池`：どちらかを含む\n- `-万博`：万博を含まない\n"
+        "- `\"空飛ぶ クルマ\"`：空白も含めてこの語順で",
+        "en": "Searches the text (full/half width and case are ignored).\n\n"
+        "- `hydrogen battery`: both\n- `hydrogen OR battery`: either\n- `-Expo`: without Expo\n"
+        "- `\"flying car\"`: this exact phrase",
     },
     "filter.instrument": {"ja": "施策手法", "en": "Policy instrument"},
     "filter.instrument_help": {
