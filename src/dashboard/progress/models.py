@@ -49,7 +49,9 @@ record = Table(
     Column(PCol.UPDATED_AT, DateTime(timezone=True), nullable=False),
     Column(PCol.VERSION, Integer, nullable=False),
     CheckConstraint("version >= 1", name="ck_progress_record_version"),
-    CheckConstraint("progress_pct IS NULL OR (progress_pct >= 0 AND progress_pct <= 100)", name="ck_progress_record_pct"),
+    CheckConstraint(
+        "progress_pct IS NULL OR (progress_pct >= 0 AND progress_pct <= 100)", name="ck_progress_record_pct"
+    ),
     Index("ix_progress_record_fiscal_year", PCol.FISCAL_YEAR),
 )
 

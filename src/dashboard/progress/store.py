@@ -25,7 +25,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from ..paths import ROOT
-from ..schema import PROGRESS_KEY, PCol
+from ..schema import PROGRESS_KEY
 from . import frames
 from .errors import (
     DatabaseCorrupt,
@@ -145,9 +145,7 @@ class Store:
         q = sa.select(h.id, h.fiscal_year, h.organisation, h.after).where(h.history_id.in_(last))
         with self.guard(), self.engine.connect() as conn:
             rows = conn.execute(q).mappings().all()
-        return frames.records_frame(
-            {**frames.from_json(r["after"]), **{k: r[k] for k in PROGRESS_KEY}} for r in rows
-        )
+        return frames.records_frame({**frames.from_json(r["after"]), **{k: r[k] for k in PROGRESS_KEY}} for r in rows)
 
     def history(self, initiative_id: str | None = None, *, since: date | None = None) -> pd.DataFrame:
         """History rows, oldest first: of one initiative or all; optionally from `since` (Japan time) on."""

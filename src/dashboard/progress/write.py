@@ -129,7 +129,9 @@ def check_changes(changes: Sequence[Change], user: User, plan: pd.DataFrame) -> 
         elif not user.may_write(c.organisation):
             problems.append(Problem(c.ref, "progress.write.not_allowed", {"user": user.name, "org": c.organisation}))
         if c.fiscal_year not in FISCAL_YEARS:
-            problems.append(Problem(c.ref, "progress.field.fiscal_year", {"value": c.fiscal_year, "valid": FISCAL_YEARS}))
+            problems.append(
+                Problem(c.ref, "progress.field.fiscal_year", {"value": c.fiscal_year, "valid": FISCAL_YEARS})
+            )
         unknown = set(c.values) - set(PROGRESS_VALUES)
         if unknown:
             problems.append(Problem(c.ref, "progress.write.unknown_fields", {"fields": ", ".join(sorted(unknown))}))

@@ -55,9 +55,7 @@ def upgrade() -> None:
         sa.Column("before", sa.Text),
         sa.Column("after", sa.Text, nullable=False),
     )
-    op.create_index(
-        "ix_progress_history_key", "progress_history", ["id", "fiscal_year", "organisation", "history_id"]
-    )
+    op.create_index("ix_progress_history_key", "progress_history", ["id", "fiscal_year", "organisation", "history_id"])
     op.create_index("ix_progress_history_changed_at", "progress_history", ["changed_at"])
 
 
