@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test data check-data lint format clean browser load screenshots bench
+.PHONY: run test data check-data lint format clean browser postgres load screenshots bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,13 +16,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) browser postgres
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 browser:
 	bash scripts/ensure-browser.sh
+
+# The progress store's tests run on a real PostgreSQL too (tests/pg.py starts a throw-away server).
+postgres:
+	bash scripts/ensure-postgres.sh
 
 data: $(STAMP)
 	$(PY) -m dashboard.build
