@@ -10,7 +10,7 @@ PORT ?= 8501
 # A staff tool listens on this machine only; ADDRESS=0.0.0.0 puts it on the network on purpose.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test data check-data lint format clean browser report-deps load screenshots report-screenshots bench lock
+.PHONY: run test data check-data lint format clean browser report-deps postgres load screenshots report-screenshots bench lock
 
 # The app's packages only (make run); the test tools come with make test.
 define install
@@ -31,7 +31,7 @@ run: $(APP_STAMP)
 	-@bash scripts/ensure-report.sh  # the PDF report's fonts; without them the dashboard runs and says what to install
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
-test: $(STAMP) browser report-deps
+test: $(STAMP) browser report-deps postgres
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
@@ -56,6 +56,10 @@ lock:
 	$(UV_COMPILE) --extra test --extra bench -o requirements/bench.txt
 	$(UV_COMPILE) --extra test -c requirements/bench.txt -o requirements/test.txt
 	$(UV_COMPILE) -c requirements/bench.txt -o requirements/app.txt
+
+# The progress store's tests run on a real PostgreSQL too (tests/pg.py starts a throw-away server).
+postgres:
+	bash scripts/ensure-postgres.sh
 
 data: $(APP_STAMP)
 	$(PY) -m dashboard.build

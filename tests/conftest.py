@@ -31,3 +31,14 @@ def source_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "source"
     shutil.copytree(SOURCE_DIR, dst)
     return dst
+
+
+pytest_plugins = ["pg"]  # tests/pg.py: a real PostgreSQL (pg_server, pg_url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path: Path) -> str:
+    """A fresh progress database URL on each backend: a SQLite file, and a database on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'progress.sqlite3'}"
+    return request.getfixturevalue("pg_url")

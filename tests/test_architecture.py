@@ -24,9 +24,10 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def imports(path: Path, src: Path = SRC) -> set[str]:
+def imports(path: Path, src: Path = SRC, modules: frozenset[str] = frozenset()) -> set[str]:
     """Absolute names of the modules `path` imports, at any depth (functions included; not under
-    `if TYPE_CHECKING:`). `from . import x` names the module `x` when it is one."""
+    `if TYPE_CHECKING:`). `from pkg import x` names the module `pkg.x` when that is one of `modules`
+    (so a package's modules importing each other through it are not a cycle), else `pkg`."""
     name = module_name(path, src)
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
@@ -46,8 +47,8 @@ def imports(path: Path, src: Path = SRC) -> set[str]:
                     target = ".".join(base + ([child.module] if child.module else []))
                 else:
                     target = child.module or ""
-                found.add(target)
-                found.update(f"{target}.{a.name}" for a in child.names)
+                subs = {f"{target}.{a.name}" for a in child.names} & modules
+                found.update(subs or {target})
             visit(child)
 
     visit(ast.parse(path.read_text(encoding="utf-8")))
@@ -57,7 +58,8 @@ def imports(path: Path, src: Path = SRC) -> set[str]:
 def graph(src: Path = SRC) -> dict[str, set[str]]:
     """Module → the package's modules it imports."""
     files = {module_name(p, src): p for p in src.rglob("*.py")}
-    return {name: {m for m in imports(p, src) if m in files and m != name} for name, p in files.items()}
+    names = frozenset(files)
+    return {name: {m for m in imports(p, src, names) if m in files and m != name} for name, p in files.items()}
 
 
 def cycles(g: dict[str, set[str]]) -> list[list[str]]:

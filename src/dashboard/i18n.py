@@ -166,10 +166,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filter.query_help": {
         "ja": "本文を検索します（全角・半角、大文字・小文字は区別しません）。\n\n"
         "- `水素 電池`：両方を含む\n- `水素 OR 電池`：どちらかを含む\n- `-万博`：万博を含まない\n"
-        "- `\"空飛ぶ クルマ\"`：空白も含めてこの語順で",
+        '- `"空飛ぶ クルマ"`：空白も含めてこの語順で',
         "en": "Searches the text (full/half width and case are ignored).\n\n"
         "- `hydrogen battery`: both\n- `hydrogen OR battery`: either\n- `-Expo`: without Expo\n"
-        "- `\"flying car\"`: this exact phrase",
+        '- `"flying car"`: this exact phrase',
     },
     "filter.instrument": {"ja": "施策手法", "en": "Policy instrument"},
     "filter.instrument_help": {
@@ -546,6 +546,344 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path} を作成しました（{format}、{n} 件、{seconds} 秒）",
         "en": "Wrote {path} ({format}, {n} initiatives, {seconds} s)",
     },
+    # --- progress ---
+    "progress.error.unavailable": {
+        "ja": "進捗データベースに接続できません（{where}）。",
+        "en": "The progress database cannot be reached ({where}).",
+    },
+    "progress.error.missing": {
+        "ja": "進捗データベースがありません（{where}）。",
+        "en": "The progress database does not exist ({where}).",
+    },
+    "progress.error.locked": {
+        "ja": "進捗データベースが他の処理で使用中です（{where}）。しばらくしてからやり直してください。",
+        "en": "The progress database is locked by another process ({where}); try again shortly.",
+    },
+    "progress.error.corrupt": {
+        "ja": "進捗データベースが壊れているか、データベースではありません（{where}）。バックアップから復元してください。",
+        "en": "The progress database is damaged or not a database ({where}); restore it from a backup.",
+    },
+    "progress.error.schema_too_new": {
+        "ja": "進捗データベースはこのプログラムより新しい版（{revision}）で作られています（{where}）。プログラムを更新してください。",
+        "en": "The progress database was written by a newer version (revision {revision}) of this program ({where}); update the program.",
+    },
+    "progress.error.plan_still_works": {
+        "ja": "計画の表示には影響ありません。",
+        "en": "The plan itself is shown as usual.",
+    },
+    "progress.error.refused": {
+        "ja": "書き込みを拒否しました（{n} 件の問題）。何も書き込んでいません:",
+        "en": "Write refused ({n} problems); nothing was written:",
+    },
+    "progress.error.file_rejected": {
+        "ja": "ファイルを取り込めません（{n} 件の問題）。何も書き込んでいません:",
+        "en": "The file cannot be imported ({n} problems); nothing was written:",
+    },
+    "progress.field.forbidden_char": {
+        "ja": "使えない文字 {char} があります（{pos} 文字目。制御文字・双方向制御文字など）",
+        "en": "forbidden character {char} at position {pos} (control or bidirectional control character)",
+    },
+    "progress.field.too_long": {
+        "ja": "{n} 文字あります（上限 {limit} 文字）",
+        "en": "{n} characters (at most {limit})",
+    },
+    "progress.field.status": {
+        "ja": "未知の状況 '{value}'（有効な値: {valid}）",
+        "en": "unknown status '{value}' (valid: {valid})",
+    },
+    "progress.field.organisation": {"ja": "未知の団体 '{value}'", "en": "unknown organisation '{value}'"},
+    "progress.field.fiscal_year": {
+        "ja": "年度 '{value}' は対象外です（{valid}）",
+        "en": "fiscal year '{value}' is not covered ({valid})",
+    },
+    "progress.field.number": {"ja": "'{value}' は数値ではありません", "en": "'{value}' is not a number"},
+    "progress.field.pct_range": {
+        "ja": "進捗率 '{value}' は {lo}～{hi} の範囲外です",
+        "en": "progress '{value}' is outside {lo}–{hi}",
+    },
+    "progress.field.whole_number": {
+        "ja": "'{value}' は 0 以上の整数ではありません",
+        "en": "'{value}' is not a whole number of 0 or more",
+    },
+    "progress.field.version": {"ja": "版 '{value}' が正しくありません", "en": "invalid version '{value}'"},
+    "progress.field.date": {
+        "ja": "日付 '{value}' が正しくありません（YYYY-MM-DD）",
+        "en": "invalid date '{value}' (YYYY-MM-DD)",
+    },
+    "progress.field.url": {
+        "ja": "URL '{value}' は http:// か https:// で始まる正しい URL ではありません",
+        "en": "URL '{value}' is not a valid http:// or https:// address",
+    },
+    "progress.field.formula": {
+        "ja": "数式は取り込めません。値を入力してください（= で始まる文字列は先頭に ' を付けてください）",
+        "en": "formulas are not accepted; enter a value (start text that begins with = with ')",
+    },
+    "progress.field.not_normalised": {
+        "ja": "値 '{value}' が保存形式になっていません",
+        "en": "value '{value}' is not in its stored form",
+    },
+    "progress.field.required": {"ja": "値が必要です", "en": "a value is required"},
+    "progress.field.status_required": {"ja": "状況が必要です", "en": "a status is required"},
+    "progress.field.unknown_id": {"ja": "計画にない id '{value}'", "en": "id '{value}' is not in the plan"},
+    "progress.field.org_not_for_actor": {
+        "ja": "団体 '{org}' はこの取組（実施主体 {actor}）の報告はできません",
+        "en": "organisation '{org}' cannot report on this initiative (actor {actor})",
+    },
+    "progress.field.duplicate_key": {
+        "ja": "同じ取組・年度・団体の行が重複しています（最初は {first}）",
+        "en": "duplicate row for the same initiative, fiscal year and organisation (first at {first})",
+    },
+    "progress.write.not_allowed": {
+        "ja": "{user} には団体 '{org}' の進捗を書き込む権限がありません",
+        "en": "{user} may not write progress for organisation '{org}'",
+    },
+    "progress.write.unknown_fields": {"ja": "未知の項目: {fields}", "en": "unknown fields: {fields}"},
+    "progress.file.missing": {"ja": "ファイルがありません", "en": "file not found"},
+    "progress.file.type": {
+        "ja": "{suffix} ファイルは取り込めません（.xlsx か .csv）",
+        "en": "{suffix} files cannot be imported (.xlsx or .csv)",
+    },
+    "progress.file.macros": {
+        "ja": "マクロ付きのブックは取り込めません。.xlsx 形式で保存し直してください",
+        "en": "macro-enabled workbooks are not accepted; save the file as .xlsx",
+    },
+    "progress.file.xls": {
+        "ja": "古い Excel 形式（.xls）は取り込めません。.xlsx 形式で保存し直してください",
+        "en": "the old Excel format (.xls) is not accepted; save the file as .xlsx",
+    },
+    "progress.file.too_big": {
+        "ja": "ファイルが大きすぎます（{mb} MB、上限 {limit} MB）",
+        "en": "the file is too large ({mb} MB, at most {limit} MB)",
+    },
+    "progress.file.not_xlsx": {
+        "ja": "Excel ブック（.xlsx）として読めません",
+        "en": "not a readable Excel workbook (.xlsx)",
+    },
+    "progress.file.zip_bomb": {
+        "ja": "展開すると大きくなりすぎるため読みません（上限 {mb} MB。圧縮爆弾の疑い）",
+        "en": "refused: it would unpack to too much data (at most {mb} MB; a possible zip bomb)",
+    },
+    "progress.file.too_many_rows": {
+        "ja": "行が多すぎます（上限 {limit} 行）。ファイルを分けてください",
+        "en": "too many rows (at most {limit}); split the file",
+    },
+    "progress.file.encoding": {
+        "ja": "文字コードが UTF-8 でも Shift_JIS でもありません（UTF-8 として {pos} バイト目が不正）",
+        "en": "the text is neither UTF-8 nor Shift_JIS (invalid UTF-8 at byte {pos})",
+    },
+    "progress.file.bad_csv": {"ja": "CSV として読めません", "en": "not a readable CSV file"},
+    "progress.file.no_header": {"ja": "1 行目に見出しがありません", "en": "row 1 holds no headers"},
+    "progress.file.unknown_column": {"ja": "未知の列 '{value}'", "en": "unknown column '{value}'"},
+    "progress.file.duplicate_column": {"ja": "列 '{value}' が重複しています", "en": "column '{value}' appears twice"},
+    "progress.file.missing_columns": {"ja": "必要な列がありません: {columns}", "en": "missing columns: {columns}"},
+    "progress.col.id": {"ja": "ID", "en": "ID"},
+    "progress.col.area": {"ja": "分野", "en": "Area"},
+    "progress.col.phase": {"ja": "時期", "en": "Phase"},
+    "progress.col.actor": {"ja": "実施主体", "en": "Actor"},
+    "progress.col.text": {"ja": "取組（計画）", "en": "Initiative (plan)"},
+    "progress.col.fiscal_year": {"ja": "年度", "en": "Fiscal year"},
+    "progress.col.organisation": {"ja": "団体", "en": "Organisation"},
+    "progress.col.status": {"ja": "状況", "en": "Status"},
+    "progress.col.progress_pct": {"ja": "進捗率（%）", "en": "Progress (%)"},
+    "progress.col.achievement": {"ja": "実績", "en": "Achievement"},
+    "progress.col.indicator": {"ja": "指標", "en": "Indicator"},
+    "progress.col.target": {"ja": "目標値", "en": "Target"},
+    "progress.col.actual": {"ja": "実績値", "en": "Actual"},
+    "progress.col.unit": {"ja": "単位", "en": "Unit"},
+    "progress.col.budget_thousand_yen": {"ja": "予算額（千円）", "en": "Budget (thousand yen)"},
+    "progress.col.as_of": {"ja": "時点", "en": "As of"},
+    "progress.col.evidence_url": {"ja": "根拠URL", "en": "Evidence URL"},
+    "progress.col.note": {"ja": "備考", "en": "Note"},
+    "progress.col.updated_by": {"ja": "更新者", "en": "Updated by"},
+    "progress.col.updated_at": {"ja": "更新日時", "en": "Updated at"},
+    "progress.col.version": {"ja": "版", "en": "Version"},
+    "progress.sheet.main": {"ja": "進捗", "en": "Progress"},
+    "progress.sheet.help": {"ja": "説明", "en": "Help"},
+    "progress.template.pick_from_list": {"ja": "一覧から選んでください", "en": "Pick a value from the list"},
+    "progress.template.pct_range": {"ja": "0～100 の数値を入力してください", "en": "Enter a number from 0 to 100"},
+    "progress.template.written": {"ja": "テンプレートを書き出しました: {path}", "en": "Template written: {path}"},
+    "progress.help.title": {"ja": "進捗報告テンプレートの使い方", "en": "How to fill in the progress template"},
+    "progress.help.for": {"ja": "団体: {org}　年度: {fy}", "en": "Organisation: {org}    Fiscal year: {fy}"},
+    "progress.help.rules": {
+        "ja": "灰色の列（計画の内容）は変更できません。報告する取組の行に「状況」を選び、実績などを記入してください。\n"
+        "空のままの行は「未報告」として扱い、取り込みません。数式は使えません。\n"
+        "取り込みはすべてのセルを確認してから行い、問題が 1 つでもあれば何も書き込みません。\n"
+        "テンプレート作成後に他の人が同じ記録を更新していた場合は「競合」として報告し、上書きしません。",
+        "en": "Grey columns (the plan) cannot be changed. Pick a status on the rows you report and fill in the results.\n"
+        "Rows left empty count as not reported and are not imported. Formulas are not accepted.\n"
+        "An import checks every cell first; if anything is wrong, nothing is written.\n"
+        "If someone updated the same record after the template was made, the row is reported as a conflict and not overwritten.",
+    },
+    "progress.help.col_label": {"ja": "列", "en": "Column"},
+    "progress.help.col_key": {"ja": "キー（CSV の見出しにも使用可）", "en": "Key (also accepted as a CSV header)"},
+    "progress.help.col_text": {"ja": "説明", "en": "Description"},
+    "progress.help.id": {
+        "ja": "取組の ID（計画の表と同じ）。変更しないでください",
+        "en": "The initiative's ID (as in the plan). Do not change it.",
+    },
+    "progress.help.area": {"ja": "分野（参考、取り込みでは無視）", "en": "Area (for reference; ignored on import)"},
+    "progress.help.phase": {"ja": "計画上の時期（参考）", "en": "Phase in the plan (for reference)"},
+    "progress.help.actor": {"ja": "実施主体（参考）", "en": "Actor (for reference)"},
+    "progress.help.text": {
+        "ja": "計画の取組内容（参考、下位項目は字下げ）",
+        "en": "The plan's text (for reference; sub-items indented)",
+    },
+    "progress.help.fiscal_year": {
+        "ja": "報告する年度（2024・2025・2026）",
+        "en": "Fiscal year reported (2024, 2025, 2026)",
+    },
+    "progress.help.organisation": {
+        "ja": "報告する団体。関西広域連合の取組は関西広域連合、構成府県市の取組は各構成団体",
+        "en": "Reporting organisation: the Union for its own initiatives, a member for the members' initiatives",
+    },
+    "progress.help.status": {
+        "ja": "未着手（0%）・準備・検討中（25%）・実施中（50%）・実施済（100%）・見直し・中止（進捗率の計算から除外）",
+        "en": "Not started (0 %), Preparing (25 %), In progress (50 %), Done (100 %), Revised or discontinued (left out of percentages)",
+    },
+    "progress.help.progress_pct": {
+        "ja": "任意。0～100。入力すると状況の既定値の代わりに使います",
+        "en": "Optional, 0–100; used instead of the status's default",
+    },
+    "progress.help.achievement": {"ja": "実績（2,000 文字まで）", "en": "What was achieved (up to 2,000 characters)"},
+    "progress.help.indicator": {"ja": "任意。成果指標・活動指標の名称", "en": "Optional: name of the indicator"},
+    "progress.help.target": {"ja": "任意。目標値", "en": "Optional: target value"},
+    "progress.help.actual": {"ja": "任意。実績値", "en": "Optional: actual value"},
+    "progress.help.unit": {"ja": "任意。単位（件、人など）", "en": "Optional: unit"},
+    "progress.help.budget_thousand_yen": {
+        "ja": "任意。予算額（千円、整数）",
+        "en": "Optional: budget in thousand yen (whole number)",
+    },
+    "progress.help.as_of": {
+        "ja": "任意。実績の時点（YYYY-MM-DD）",
+        "en": "Optional: date the figures refer to (YYYY-MM-DD)",
+    },
+    "progress.help.evidence_url": {
+        "ja": "任意。根拠資料の URL（http/https）",
+        "en": "Optional: URL of the evidence (http/https)",
+    },
+    "progress.help.note": {"ja": "任意。備考（1,000 文字まで）", "en": "Optional: note (up to 1,000 characters)"},
+    "progress.help.updated_by": {"ja": "最後に更新した人（参考）", "en": "Who last updated the record (for reference)"},
+    "progress.help.updated_at": {
+        "ja": "最後の更新日時（参考）",
+        "en": "When the record was last updated (for reference)",
+    },
+    "progress.help.version": {
+        "ja": "記録の版（非表示列）。競合の確認に使うので変更しないでください",
+        "en": "The record's version (hidden column); used to detect conflicts, do not change it",
+    },
+    "progress.diff.new": {"ja": "新規", "en": "new"},
+    "progress.diff.changed": {"ja": "変更", "en": "changed"},
+    "progress.diff.unchanged": {"ja": "変更なし", "en": "unchanged"},
+    "progress.diff.more": {"ja": "…ほか {n} 行", "en": "… and {n} more lines"},
+    "progress.diff.summary": {
+        "ja": "新規 {new} 件、変更 {changed} 件、変更なし {unchanged} 件、競合 {conflicts} 件",
+        "en": "{new} new, {changed} changed, {unchanged} unchanged, {conflicts} conflicts",
+    },
+    "progress.conflict.stale": {
+        "ja": "競合 {record}: 取得時の版 {seen} より新しい版 {version} が保存されています（{by}、{when}、状況 {status}）。上書きしません",
+        "en": "conflict {record}: version {version} was saved after the version you had ({seen}) by {by} at {when} (status {status}); not overwritten",
+    },
+    "progress.conflict.gone": {
+        "ja": "競合 {record}: 版 {seen} の記録は保存されていません",
+        "en": "conflict {record}: no stored record matches version {seen}",
+    },
+    "progress.import.dry_run": {
+        "ja": "確認のみ（--dry-run）: 何も書き込んでいません",
+        "en": "Dry run: nothing was written",
+    },
+    "progress.import.conflicts_nothing_written": {
+        "ja": "競合があるため何も書き込んでいません（競合以外を書き込むには --skip-conflicts）",
+        "en": "Nothing was written because of conflicts (--skip-conflicts writes the rest)",
+    },
+    "progress.import.written": {
+        "ja": "{n} 件を書き込みました（データ版 {version}）",
+        "en": "{n} records written (data version {version})",
+    },
+    "progress.export.type": {
+        "ja": "{suffix} には書き出せません（.csv か .xlsx）",
+        "en": "cannot export to {suffix} (.csv or .xlsx)",
+    },
+    "progress.export.written": {"ja": "{n} 件を書き出しました: {path}", "en": "{n} records exported: {path}"},
+    "progress.history.none": {"ja": "履歴はありません", "en": "No history"},
+    "progress.backup.written": {
+        "ja": "バックアップしました: {path}（記録 {records} 件、履歴 {history} 件）",
+        "en": "Backup written: {path} ({records} records, {history} history rows)",
+    },
+    "progress.backup.restored": {
+        "ja": "復元しました: {path}（記録 {records} 件、履歴 {history} 件）",
+        "en": "Restored: {path} ({records} records, {history} history rows)",
+    },
+    "progress.backup.not_backup": {
+        "ja": "進捗データベースのバックアップではありません",
+        "en": "not a backup of the progress database",
+    },
+    "progress.backup.not_empty": {
+        "ja": "復元先のデータベースが空ではありません。空のデータベースにだけ復元できます",
+        "en": "the target database is not empty; a backup is restored into an empty database only",
+    },
+    "progress.demo.not_empty": {
+        "ja": "実データの入ったデータベースにはデモデータを書き込めません",
+        "en": "demo data is never written into a database that holds real records",
+    },
+    "progress.demo.written": {
+        "ja": "デモデータ（架空）を {n} 件書き込みました: {where}\n使うには PROGRESS_DATABASE_URL={url} を設定してください",
+        "en": "Wrote {n} synthetic demo records: {where}\nTo use them, set PROGRESS_DATABASE_URL={url}",
+    },
+    "progress.demo.banner": {
+        "ja": "デモデータ: 表示中の進捗は架空のサンプルで、実際の進捗ではありません",
+        "en": "Demo data: the progress shown is a synthetic sample, not real progress",
+    },
+    "progress.cli.description": {
+        "ja": "取組の進捗（年度・団体ごと）を記録・取込・出力します",
+        "en": "Record, import and export the initiatives' progress per fiscal year and organisation",
+    },
+    "progress.cli.lang": {"ja": "メッセージの言語", "en": "language of messages"},
+    "progress.cli.database": {
+        "ja": "データベース URL（既定: 環境変数 PROGRESS_DATABASE_URL）",
+        "en": "database URL (default: $PROGRESS_DATABASE_URL)",
+    },
+    "progress.cli.template": {
+        "ja": "団体・年度ごとの記入用 Excel を作る",
+        "en": "write an Excel template for an organisation and fiscal year",
+    },
+    "progress.cli.import": {"ja": "記入済みの Excel / CSV を取り込む", "en": "import a filled-in Excel / CSV file"},
+    "progress.cli.by": {
+        "ja": "取り込む人の名前（履歴に残ります）",
+        "en": "name of the person importing (kept in the history)",
+    },
+    "progress.cli.dry_run": {"ja": "書き込まずに差分だけ表示する", "en": "show the changes without writing"},
+    "progress.cli.skip_conflicts": {
+        "ja": "競合した行を飛ばして残りを書き込む",
+        "en": "write everything but the conflicting rows",
+    },
+    "progress.cli.export": {"ja": "進捗を CSV / Excel に書き出す", "en": "export progress to CSV / Excel"},
+    "progress.cli.history": {"ja": "変更履歴を表示する", "en": "show the change history"},
+    "progress.cli.backup": {"ja": "データベースをファイルにバックアップする", "en": "back the database up to a file"},
+    "progress.cli.restore": {
+        "ja": "バックアップを空のデータベースに復元する",
+        "en": "restore a backup into an empty database",
+    },
+    "progress.cli.demo": {
+        "ja": "架空のデモデータを専用のデータベースに書き込む",
+        "en": "write a synthetic demo sample into its own database",
+    },
+    "progress.cli.bad_arguments": {"ja": "引数が正しくありません: {detail}", "en": "invalid arguments: {detail}"},
+    "progress.cli.os_error": {
+        "ja": "ファイルを読み書きできません: {detail}",
+        "en": "cannot read or write a file: {detail}",
+    },
+    "progress.rule": {
+        "ja": "進捗率: 各記録の進捗率（未入力なら状況の既定値: 未着手 0%・準備・検討中 25%・実施中 50%・実施済 100%）を、"
+        "報告した団体で平均。見直し・中止は除外。自身の記録がない項目は下位項目の平均",
+        "en": "Progress: each record's % (if not given, its status's default: not started 0 %, preparing 25 %, in progress 50 %, "
+        "done 100 %), averaged over the organisations that reported; revised or discontinued records are left out; "
+        "an item without records of its own shows the mean of its sub-items",
+    },
+    "progress.none_reported": {
+        "ja": "この年度の進捗はまだ報告されていません",
+        "en": "No progress has been reported for this fiscal year yet",
+    },
+    "progress.status.none": {"ja": "未報告", "en": "Not reported"},
 }
 
 

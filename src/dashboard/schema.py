@@ -271,3 +271,124 @@ METADATA_KEY = b"kansai_action_plan"
 
 # Texts that are constant per area or per phase, repeated on every row of the table.
 REPEATED_TEXT = (Col.AREA_VISION, Col.PHASE_THEME)
+
+
+# --------------------------------------------------------------------------- progress (issue 13)
+# Organisations that report progress, the statuses of a progress record, and the record's columns.
+
+
+@dataclass(frozen=True)
+class Organisation(Category):
+    """A reporting organisation and the actor (ACTORS code) whose initiatives it may report on."""
+
+    actor: str = ""
+
+
+ORGANISATIONS: tuple[Organisation, ...] = (
+    Organisation("union", "関西広域連合", "Union of Kansai Governments", actor="union"),
+    Organisation("shiga", "滋賀県", "Shiga Prefecture", actor="members"),
+    Organisation("kyoto-pref", "京都府", "Kyoto Prefecture", actor="members"),
+    Organisation("osaka-pref", "大阪府", "Osaka Prefecture", actor="members"),
+    Organisation("hyogo", "兵庫県", "Hyogo Prefecture", actor="members"),
+    Organisation("nara", "奈良県", "Nara Prefecture", actor="members"),
+    Organisation("wakayama", "和歌山県", "Wakayama Prefecture", actor="members"),
+    Organisation("tottori", "鳥取県", "Tottori Prefecture", actor="members"),
+    Organisation("tokushima", "徳島県", "Tokushima Prefecture", actor="members"),
+    Organisation("kyoto-city", "京都市", "Kyoto City", actor="members"),
+    Organisation("osaka-city", "大阪市", "Osaka City", actor="members"),
+    Organisation("sakai", "堺市", "Sakai City", actor="members"),
+    Organisation("kobe", "神戸市", "Kobe City", actor="members"),
+)
+ORGANISATION_CODES = tuple(o.code for o in ORGANISATIONS)
+ORGANISATION_BY_CODE = {o.code: o for o in ORGANISATIONS}
+ORGANISATION_CODE_BY_NAME = {o.ja: o.code for o in ORGANISATIONS}
+# Actor code → the organisations that may report on that actor's initiatives, in order.
+ACTOR_ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    a.code: tuple(o.code for o in ORGANISATIONS if o.actor == a.code) for a in ACTORS
+}
+
+
+@dataclass(frozen=True)
+class Status(Category):
+    """A progress status; `pct` is its default percentage (None: left out of percentages)."""
+
+    pct: float | None = None
+
+
+STATUSES: tuple[Status, ...] = (
+    Status("not_started", "未着手", "Not started", pct=0.0),
+    Status("preparing", "準備・検討中", "Preparing", pct=25.0),
+    Status("in_progress", "実施中", "In progress", pct=50.0),
+    Status("done", "実施済", "Done", pct=100.0),
+    Status("discontinued", "見直し・中止", "Revised or discontinued", pct=None),
+)
+STATUS_CODES = tuple(s.code for s in STATUSES)
+STATUS_BY_CODE = {s.code: s for s in STATUSES}
+STATUS_CODE_BY_NAME = {s.ja: s.code for s in STATUSES}
+VOCABULARY.update(organisation=ORGANISATION_BY_CODE, status=STATUS_BY_CODE)
+# The status filter's value for "no record for the fiscal year" (未報告).
+STATUS_NONE = "none"
+STATUS_FILTER_CODES = (*STATUS_CODES, STATUS_NONE)
+
+# Fiscal years a progress record can be for (April to March).
+FISCAL_YEARS: tuple[int, ...] = (2024, 2025, 2026)
+
+
+class PCol:
+    """Column names of a progress record (the interface later work relies on)."""
+
+    ID = "id"
+    FISCAL_YEAR = "fiscal_year"
+    ORGANISATION = "organisation"
+    STATUS = "status"
+    PROGRESS_PCT = "progress_pct"
+    ACHIEVEMENT = "achievement"
+    INDICATOR = "indicator"
+    TARGET = "target"
+    ACTUAL = "actual"
+    UNIT = "unit"
+    BUDGET_THOUSAND_YEN = "budget_thousand_yen"
+    AS_OF = "as_of"
+    EVIDENCE_URL = "evidence_url"
+    NOTE = "note"
+    UPDATED_BY = "updated_by"
+    UPDATED_AT = "updated_at"
+    VERSION = "version"
+
+
+# The key of a record, and the values a writer sets (in template/export order).
+PROGRESS_KEY: tuple[str, ...] = (PCol.ID, PCol.FISCAL_YEAR, PCol.ORGANISATION)
+PROGRESS_VALUES: tuple[str, ...] = (
+    PCol.STATUS,
+    PCol.PROGRESS_PCT,
+    PCol.ACHIEVEMENT,
+    PCol.INDICATOR,
+    PCol.TARGET,
+    PCol.ACTUAL,
+    PCol.UNIT,
+    PCol.BUDGET_THOUSAND_YEN,
+    PCol.AS_OF,
+    PCol.EVIDENCE_URL,
+    PCol.NOTE,
+)
+PROGRESS_COLUMNS: tuple[str, ...] = (
+    *PROGRESS_KEY,
+    *PROGRESS_VALUES,
+    PCol.UPDATED_BY,
+    PCol.UPDATED_AT,
+    PCol.VERSION,
+)
+# Longest text each text field may hold (characters).
+PROGRESS_TEXT_LIMITS: dict[str, int] = {
+    PCol.ACHIEVEMENT: 2000,
+    PCol.INDICATOR: 200,
+    PCol.TARGET: 200,
+    PCol.ACTUAL: 200,
+    PCol.UNIT: 20,
+    PCol.EVIDENCE_URL: 2000,
+    PCol.NOTE: 1000,
+    PCol.UPDATED_BY: 200,
+}
+PROGRESS_PCT_RANGE: tuple[float, float] = (0.0, 100.0)
+BUDGET_MAX_THOUSAND_YEN = 10**12  # a sanity bound (one quadrillion yen)
+EVIDENCE_URL_SCHEMES: tuple[str, ...] = ("http", "https")

@@ -1,0 +1,7 @@
+"""python -m dashboard.progress …"""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

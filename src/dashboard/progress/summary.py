@@ -1,0 +1,157 @@
+"""Figures of the /progress page (pure): reported/total, share done, mean % by actor and by area × phase,
+status counts by area and by organisation, records without an update for a long time.
+
+The unit is the plan's level-1 item: sub-items roll up into it (rollup.py). An item is reported when
+it or one of its sub-items has a record for the fiscal year, done when its rolled-up % is 100.
+Status counts count records; `none` counts items without any record (of that organisation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from ..schema import (
+    ACTOR_CODES,
+    AREA_CODES,
+    ORGANISATION_BY_CODE,
+    ORGANISATION_CODES,
+    PHASE_CODES,
+    STATUS_FILTER_CODES,
+    STATUS_NONE,
+    Col,
+    PCol,
+)
+from .rollup import RCol, rollup
+
+STALE_DAYS = 180
+
+
+class SCol:
+    """Column names of the summary frames."""
+
+    N_ITEMS = "n_items"
+    N_REPORTED = "n_reported"
+    N_DONE = "n_done"
+    MEAN_PCT = "mean_pct"
+    STATUS = "status"
+    N = "n"
+    DAYS = "days_since_update"
+
+
+@dataclass(frozen=True)
+class Overview:
+    total: int  # level-1 items
+    reported: int
+    done: int
+    mean_pct: float | None  # over items with a %
+
+    @property
+    def share_reported(self) -> float:
+        return self.reported / self.total if self.total else 0.0
+
+    @property
+    def share_done(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def items(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Level-1 items with area, phase, actor, rolled-up % and whether reported / done."""
+    r = rollup(plan, records, fiscal_year)
+    r.index = plan.index
+    fy = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
+    with_record = set(fy[PCol.ID].astype(str))
+    parent = plan[Col.PARENT_ID].astype("string").fillna(plan[Col.ID].astype("string"))
+    reported_items = set(parent[plan[Col.ID].astype(str).isin(with_record)].astype(str))
+    top = plan[Col.LEVEL] == 1
+    out = plan.loc[top, [Col.ID, Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE]].astype(str)
+    out[RCol.PCT] = r.loc[top, RCol.PCT]
+    out["reported"] = out[Col.ID].isin(reported_items)
+    out["done"] = (out[RCol.PCT] == 100).fillna(False).astype(bool)
+    return out.reset_index(drop=True)
+
+
+def overview(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> Overview:
+    it = items(plan, records, fiscal_year)
+    mean = it[RCol.PCT].mean()
+    return Overview(len(it), int(it["reported"].sum()), int(it["done"].sum()), None if pd.isna(mean) else float(mean))
+
+
+def _grouped(it: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    g = it.groupby(keys, observed=True)
+    return pd.DataFrame(
+        {
+            SCol.N_ITEMS: g.size(),
+            SCol.N_REPORTED: g["reported"].sum(),
+            SCol.N_DONE: g["done"].sum(),
+            SCol.MEAN_PCT: g[RCol.PCT].mean(),
+        }
+    )
+
+
+def by_actor(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Per actor (ACTORS order): items, reported, done, mean %."""
+    out = _grouped(items(plan, records, fiscal_year), [Col.ACTOR_CODE]).reindex(list(ACTOR_CODES))
+    return _fill(out.rename_axis(Col.ACTOR_CODE).reset_index())
+
+
+def area_phase(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Per area × phase (every combination, plan order): items, reported, done, mean % (<NA>: none)."""
+    idx = pd.MultiIndex.from_product([AREA_CODES, PHASE_CODES], names=[Col.AREA_CODE, Col.PHASE_CODE])
+    out = _grouped(items(plan, records, fiscal_year), [Col.AREA_CODE, Col.PHASE_CODE]).reindex(idx)
+    return _fill(out.reset_index())
+
+
+def _fill(df: pd.DataFrame) -> pd.DataFrame:
+    for c in (SCol.N_ITEMS, SCol.N_REPORTED, SCol.N_DONE):
+        df[c] = df[c].fillna(0).astype("int64")
+    df[SCol.MEAN_PCT] = df[SCol.MEAN_PCT].astype("Float64")
+    return df
+
+
+def _status_counts(rec: pd.DataFrame, unreported: pd.Series, key: str, order: tuple) -> pd.DataFrame:
+    counts = rec.groupby([key, PCol.STATUS]).size()
+    rows = []
+    for k in order:
+        for s in STATUS_FILTER_CODES:
+            n = int(unreported.get(k, 0)) if s == STATUS_NONE else int(counts.get((k, s), 0))
+            rows.append({key: k, SCol.STATUS: s, SCol.N: n})
+    return pd.DataFrame(rows, columns=[key, SCol.STATUS, SCol.N])
+
+
+def status_by_area(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Long frame area_code × status (STATUS_FILTER_CODES order) → n (records; `none`: unreported items)."""
+    rec = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
+    area = dict(zip(plan[Col.ID].astype(str), plan[Col.AREA_CODE].astype(str), strict=True))
+    rec = rec.assign(**{Col.AREA_CODE: rec[PCol.ID].astype(str).map(area)}).dropna(subset=[Col.AREA_CODE])
+    it = items(plan, records, fiscal_year)
+    unreported = it[~it["reported"]].groupby(Col.AREA_CODE).size()
+    return _status_counts(rec, unreported, Col.AREA_CODE, AREA_CODES)
+
+
+def status_by_organisation(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Long frame organisation × status → n (records; `none`: items of the organisation's actor it has
+    not reported, neither on the item nor on a sub-item)."""
+    rec = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
+    rec = rec[rec[PCol.ID].astype(str).isin(set(plan[Col.ID].astype(str)))]
+    parent = plan[Col.PARENT_ID].astype("string").fillna(plan[Col.ID].astype("string")).astype(str)
+    item_of = dict(zip(plan[Col.ID].astype(str), parent, strict=True))
+    done_pairs = {(item_of[i], o) for i, o in zip(rec[PCol.ID].astype(str), rec[PCol.ORGANISATION], strict=True)}
+    top = plan[plan[Col.LEVEL] == 1]
+    unreported = {}
+    for org in ORGANISATION_CODES:
+        actor = ORGANISATION_BY_CODE[org].actor
+        ids = top.loc[top[Col.ACTOR_CODE].astype(str) == actor, Col.ID].astype(str)
+        unreported[org] = sum((i, org) not in done_pairs for i in ids)
+    return _status_counts(rec, pd.Series(unreported), PCol.ORGANISATION, ORGANISATION_CODES)
+
+
+def stale(records: pd.DataFrame, now: datetime | None = None, days: int = STALE_DAYS) -> pd.DataFrame:
+    """Records last updated more than `days` days before `now`, oldest first, with days since the update."""
+    now = now or datetime.now(UTC)
+    age = (pd.Timestamp(now) - records[PCol.UPDATED_AT]).dt.days
+    out = records.assign(**{SCol.DAYS: age})
+    out = out[out[SCol.DAYS] > days]
+    return out.sort_values([PCol.UPDATED_AT, *(PCol.ID, PCol.ORGANISATION)], ignore_index=True)
