@@ -19,6 +19,7 @@ nav = st.navigation(
         st.Page("views/matrix.py", title=t("page.matrix"), url_path="matrix", icon=":material/grid_view:"),
         st.Page("views/actors.py", title=t("page.actors"), url_path="actors", icon=":material/groups:"),
         st.Page("views/explore.py", title=t("page.explore"), url_path="explore", icon=":material/table:"),
+        st.Page("views/progress.py", title=t("page.progress"), url_path="progress", icon=":material/task_alt:"),
         st.Page("views/analysis.py", title=t("page.analysis"), url_path="analysis", icon=":material/insights:"),
     ]
 )

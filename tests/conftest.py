@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +13,12 @@ import pytest
 from dashboard.build import build_table
 from dashboard.load import load_with_meta
 from dashboard.paths import DEFAULT_PARQUET, SOURCE_DIR
+from dashboard.progress import ENV_VAR as PROGRESS_ENV
+
+# Pages the tests open (AppTest, and the servers they start) read progress from an empty throw-away
+# database unless a test points PROGRESS_DATABASE_URL elsewhere: never the working tree's var/.
+_PROGRESS_DIR = tempfile.TemporaryDirectory(prefix="progress-tests-")
+os.environ[PROGRESS_ENV] = f"sqlite:///{Path(_PROGRESS_DIR.name) / 'progress.sqlite3'}"
 
 
 @pytest.fixture(scope="session")

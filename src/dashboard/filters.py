@@ -4,6 +4,9 @@ URL query parameters are a public interface:
   area=ls|cn|mob|su|sme|hr   phase=2024|2025|2026   actor=union|members   (repeat a key for several)
   sub=fly|maas|fly-maas      subitems=0 (hide sub-items)   q=search text   lang=ja|en
   instrument=outreach|matching|…  (instrument types; any of them)   expo=1|0 (Expo-related or not)
+  status=not_started|preparing|in_progress|done|discontinued|none  (progress in the fiscal year; any of them)
+  fy=2024|2025|2026 (whose progress is shown; default: the latest with records)
+  asof=YYYY-MM-DD (progress as it stood at the end of that day)
   tab=instruments|expo|pairs|progression|terms  (the analysis page's tab; not a filter)
 Unknown keys and invalid values are dropped and reported as Notices, never raised.
 """
@@ -14,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -23,8 +27,10 @@ from .schema import (
     ACTOR_CODES,
     ANALYSIS_TABS,
     AREA_CODES,
+    FISCAL_YEARS,
     INSTRUMENT_CODES,
     PHASE_CODES,
+    STATUS_FILTER_CODES,
     SUB_THEME_BY_CODE,
     SUB_THEME_CODES,
     Col,
@@ -48,6 +54,9 @@ class Param:
     LANG = "lang"
     INSTRUMENT = "instrument"
     EXPO = "expo"
+    STATUS = "status"
+    FY = "fy"
+    ASOF = "asof"
     TAB = "tab"
 
 
@@ -58,8 +67,11 @@ ENUM_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     Param.ACTOR: ("actors", ACTOR_CODES),
     Param.SUB: ("sub_themes", SUB_THEME_CODES),
     Param.INSTRUMENT: ("instruments", INSTRUMENT_CODES),
+    Param.STATUS: ("statuses", STATUS_FILTER_CODES),
 }
-KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.EXPO, Param.Q, Param.LANG, Param.TAB)
+KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.EXPO, Param.Q, Param.FY, Param.ASOF, Param.LANG, Param.TAB)
+FY_VALUES = tuple(str(y) for y in FISCAL_YEARS)
+EARLIEST_AS_OF = date(2024, 4, 1)  # the plan's first fiscal year starts
 # Streamlit's own parameters: left alone, no notice.
 FRAMEWORK_PARAMS = ("embed", "embed_options")
 
@@ -76,6 +88,9 @@ class Filters:
     query: str = ""
     instruments: tuple[str, ...] = ()  # any of these instrument types
     expo: bool | None = None  # True: Expo-related only; False: not Expo-related; None: all
+    statuses: tuple[str, ...] = ()  # progress in the fiscal year: any of these (STATUS_FILTER_CODES)
+    fiscal_year: int | None = None  # whose progress is shown; None: the latest with records
+    as_of: date | None = None  # progress as it stood at the end of that day; None: now
 
     def is_default(self) -> bool:
         return self == Filters()
@@ -239,6 +254,8 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
     query = ""
     lang = DEFAULT_LANG
     tab = ANALYSIS_TABS[0]
+    fiscal_year: int | None = None
+    as_of: date | None = None
     for key, raw_values in params.items():
         values = [str(v) for v in raw_values] if not isinstance(raw_values, str) else [raw_values]
         if key.lower() in FRAMEWORK_PARAMS:
@@ -270,11 +287,18 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
                 notices.append(Notice("url.too_long", key, str(len(v))))
                 v = v[:MAX_QUERY_CHARS]
             query = v
+        elif key == Param.FY:
+            v = _one_of(key, values, FY_VALUES, notices)
+            fiscal_year = fiscal_year if v is None else int(v)
+        elif key == Param.ASOF:
+            as_of = _as_of(values, notices) or as_of
         elif key == Param.LANG:
             lang = _one_of(key, values, LANGS, notices) or lang
         elif key == Param.TAB:
             tab = _one_of(key, values, ANALYSIS_TABS, notices) or tab
-    filters = Filters(include_sub_items=include_sub_items, query=query, expo=expo, **chosen)
+    filters = Filters(
+        include_sub_items=include_sub_items, query=query, expo=expo, fiscal_year=fiscal_year, as_of=as_of, **chosen
+    )
     return UrlState(filters, lang, tuple(notices), tab)
 
 
@@ -285,6 +309,19 @@ def _one_of(key: str, values: list[str], valid: Iterable[str], notices: list[Not
         return v
     notices.append(Notice("url.invalid_value", key, _short(v)))
     return None
+
+
+def _as_of(values: list[str], notices: list[Notice], today: date | None = None) -> date | None:
+    """`asof=YYYY-MM-DD`: a real day from the plan's start to today, else None with a notice."""
+    v = values[-1] if values else ""
+    try:
+        day = date.fromisoformat(v) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else None
+    except ValueError:
+        day = None
+    if day is None or not EARLIEST_AS_OF <= day <= (today or date.today()):
+        notices.append(Notice("url.invalid_value", Param.ASOF, _short(v)))
+        return None
+    return day
 
 
 def _short(value: str) -> str:
@@ -307,6 +344,10 @@ def to_query_params(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None
         out[Param.EXPO] = ["1" if f.expo else "0"]
     if f.query:
         out[Param.Q] = [f.query]
+    if f.fiscal_year is not None:
+        out[Param.FY] = [str(f.fiscal_year)]
+    if f.as_of is not None:
+        out[Param.ASOF] = [f.as_of.isoformat()]
     if lang != DEFAULT_LANG:
         out[Param.LANG] = [lang]
     if tab in ANALYSIS_TABS[1:]:

@@ -884,6 +884,95 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No progress has been reported for this fiscal year yet",
     },
     "progress.status.none": {"ja": "未報告", "en": "Not reported"},
+    # --- progress on the pages ---
+    "sidebar.progress": {"ja": "進捗", "en": "Progress"},
+    "chart.axis.pct": {"ja": "進捗率", "en": "Progress"},
+    "chart.axis.status_count": {"ja": "記録数（未報告は取組数）", "en": "Records (not reported: initiatives)"},
+    "chart.progress_heatmap.title": {"ja": "分野 × 時期の平均進捗率", "en": "Mean progress by area and phase"},
+    "chart.progress_heatmap.cell": {"ja": "{n}/{total} 件報告", "en": "{n}/{total} reported"},
+    "chart.progress_heatmap.alt": {
+        "ja": "{title}。{total} 件の取組のうち {n} 件に報告があります。",
+        "en": "{title}. {n} of {total} initiatives have a report.",
+    },
+    "chart.status_by.area.title": {"ja": "分野別の進捗の状況", "en": "Progress status by area"},
+    "chart.status_by.org.title": {"ja": "団体別の報告の状況", "en": "Reports by organisation"},
+    "chart.status_by.alt": {
+        "ja": "{title}。報告 {n} 件、未報告 {none} 件。",
+        "en": "{title}. {n} reported, {none} not reported.",
+    },
+    "filter.fy": {"ja": "年度", "en": "Fiscal year"},
+    "filter.fy_latest": {"ja": "最新（報告のある最新の年度）", "en": "Latest (the latest year with reports)"},
+    "filter.fy_value": {"ja": "{fy} 年度", "en": "FY{fy}"},
+    "filter.fy_help": {
+        "ja": "どの年度の進捗を表示・絞り込みに使うか（年度は 4 月～翌年 3 月）。",
+        "en": "Whose progress is shown and filtered on (fiscal years run April to March).",
+    },
+    "filter.status": {"ja": "進捗の状況", "en": "Progress status"},
+    "filter.status_help": {
+        "ja": "選んだ年度に、いずれかの団体がこの状況を報告した取組に絞ります。「未報告」は記録のない取組です。",
+        "en": "Keeps initiatives that an organisation reported in one of these statuses for the fiscal year; "
+        "“Not reported” is initiatives without a record.",
+    },
+    "filter.asof": {"ja": "時点（この日の終わりの状態）", "en": "As of (the end of this day)"},
+    "filter.asof_help": {
+        "ja": "空欄なら現在。日付を選ぶと、その日の終わりに記録されていた進捗を表示します（履歴から再現）。",
+        "en": "Empty: now. A date shows progress as it was recorded at the end of that day (rebuilt from the history).",
+    },
+    "progress.sidebar.shown": {"ja": "進捗: {fy} 年度（{when}）", "en": "Progress: FY{fy} ({when})"},
+    "progress.sidebar.now": {"ja": "現在", "en": "now"},
+    "page.progress": {"ja": "進捗", "en": "Progress"},
+    "progress.page.empty": {
+        "ja": "進捗はまだ報告されていません。各団体がテンプレート（Excel）に記入し、取り込むと、ここに表示されます。"
+        "テンプレートの作成と取り込みは、次のコマンドで行います（使い方は docs/progress.md）。",
+        "en": "No progress has been reported yet. Each organisation fills in a template (Excel); once imported, it shows "
+        "here. Templates are made and imported with this command (see docs/progress.md).",
+    },
+    "progress.page.reported": {"ja": "報告のある取組（{fy} 年度）", "en": "Initiatives reported (FY{fy})"},
+    "progress.page.reported_help": {
+        "ja": "取組（下位項目は親の取組に含めて数えます）のうち、いずれかの団体が報告したもの。",
+        "en": "Initiatives (sub-items count with their parent) that at least one organisation reported on.",
+    },
+    "progress.page.done": {"ja": "実施済の割合", "en": "Share done"},
+    "progress.page.done_help": {"ja": "進捗率 100% の取組: {n} 件", "en": "Initiatives at 100 %: {n}"},
+    "progress.page.mean": {"ja": "平均進捗率", "en": "Mean progress"},
+    "progress.page.items": {"ja": "取組数", "en": "Initiatives"},
+    "progress.page.reported_short": {"ja": "報告あり", "en": "Reported"},
+    "progress.page.done_short": {"ja": "実施済", "en": "Done"},
+    "progress.page.figures": {"ja": "分野・団体ごとの状況", "en": "By area and organisation"},
+    "progress.page.org_note": {
+        "ja": "団体別の「未報告」は、その団体が報告できる取組（関西広域連合は連合の取組、構成府県市は構成府県市の取組）のうち、"
+        "記録のないものの数です。",
+        "en": "“Not reported” per organisation counts the initiatives it can report on (the Union: the Union's; "
+        "members: the members') that have no record from it.",
+    },
+    "progress.page.changes": {"ja": "最近の更新", "en": "Recent changes"},
+    "progress.page.since": {"ja": "この日以降の更新", "en": "Changes since"},
+    "progress.page.no_changes": {"ja": "この期間の更新はありません", "en": "No changes in this period"},
+    "progress.page.changes_n": {"ja": "{n} 件の更新（新しい順）", "en": "{n} changes (newest first)"},
+    "progress.page.stale": {
+        "ja": "長く更新されていない記録（180 日超）",
+        "en": "Records not updated for over 180 days",
+    },
+    "progress.page.no_stale": {"ja": "該当する記録はありません", "en": "None"},
+    "progress.history.when": {"ja": "日時", "en": "When"},
+    "progress.history.changes": {"ja": "変更内容（変更前 → 変更後）", "en": "What changed (before → after)"},
+    "progress.history.other_fields": {"ja": "ほかに変更: {fields}", "en": "Also changed: {fields}"},
+    "progress.history.source": {"ja": "更新の方法", "en": "Changed through"},
+    "progress.history.source.cli": {"ja": "コマンド", "en": "Command line"},
+    "progress.history.source.spreadsheet": {"ja": "表計算ファイル", "en": "Spreadsheet"},
+    "progress.history.source.form": {"ja": "画面の入力欄", "en": "Form"},
+    "progress.stale.days": {"ja": "経過日数", "en": "Days since"},
+    "progress.sidebar.as_of": {"ja": "{day} 時点", "en": "as of {day}"},
+    "progress.sidebar.none": {
+        "ja": "進捗: {fy} 年度の報告はまだありません",
+        "en": "Progress: none reported for FY{fy} yet",
+    },
+    "progress.sidebar.unavailable": {
+        "ja": "進捗: データベースを読めないため表示していません（計画の表示は使えます）",
+        "en": "Progress: the database cannot be read, so none is shown (the plan works as usual)",
+    },
+    "progress.badge.mixed": {"ja": "{n} 団体が報告 平均 {pct}", "en": "{n} organisations reported, mean {pct}"},
+    "progress.badge.sub_items": {"ja": "下位項目の平均 {pct}", "en": "Mean of the sub-items {pct}"},
 }
 
 

@@ -71,6 +71,16 @@ PHASE_COLORS: dict[str, str] = {
     "2026": "#08306B",
 }
 
+# Progress statuses, from not started to done (greys → blues → green), discontinued and not reported apart.
+STATUS_COLORS: dict[str, str] = {
+    "not_started": "#BDBDBD",
+    "preparing": OKABE_ITO["sky_blue"],
+    "in_progress": OKABE_ITO["blue"],
+    "done": OKABE_ITO["bluish_green"],
+    "discontinued": OKABE_ITO["vermillion"],
+    "none": "#EEEEEE",
+}
+
 # Sequential colorscale for heatmaps (ColorBrewer Blues, zero end tinted so empty cells show).
 HEATMAP_COLORSCALE: list[list[float | str]] = [
     [0.0, "#EEF3F8"],

@@ -8,6 +8,7 @@ start such syntax is backslash-escaped here.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .filters import normalise, search_terms
 from .matrix import Line
@@ -82,8 +83,29 @@ def highlight_md(text: str, query: str) -> str:
     return "".join(out)
 
 
-def cell_markdown(lines: list[Line], query: str = "", empty: str = "—") -> str:
-    """A matrix cell as a markdown list: 【】 labels bold, sub-items nested, hits highlighted."""
+# Badge colours (Streamlit's markdown badges) per progress status; the badge's text says the status.
+BADGE_COLORS = {
+    "not_started": "gray",
+    "preparing": "blue",
+    "in_progress": "violet",
+    "done": "green",
+    "discontinued": "red",
+    "mixed": "orange",
+    "none": "gray",
+}
+_BADGE_TEXT = re.compile(r"[\[\]\\:]")
+
+
+def badge_md(status: str, text: str) -> str:
+    """A labelled badge, `:green-badge[実施済 100%]` (brackets, colons and backslashes dropped from the text)."""
+    return f":{BADGE_COLORS.get(status, 'gray')}-badge[{_BADGE_TEXT.sub(' ', text).strip()}]"
+
+
+def cell_markdown(
+    lines: list[Line], query: str = "", empty: str = "—", badges: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """A matrix cell as a markdown list: 【】 labels bold, sub-items nested, hits highlighted, and after
+    each item its progress badge when `badges` (id → (status, text)) has one."""
     if not lines:
         return escape_md(empty)
     out = []
@@ -92,5 +114,7 @@ def cell_markdown(lines: list[Line], query: str = "", empty: str = "—") -> str
             out.append(f"**{escape_md('【' + ln.text + '】')}**")
         else:
             indent = "    " if ln.level == 2 else ""
-            out.append(f"{indent}- {highlight_md(ln.text, query)}")
+            badge = badges.get(ln.id) if badges and ln.id is not None else None
+            tail = f" {badge_md(*badge)}" if badge else ""
+            out.append(f"{indent}- {highlight_md(ln.text, query)}{tail}")
     return "\n".join(out)

@@ -11,6 +11,7 @@ An empty table gives the full category axes with zeros and a "no data" note; nev
 from .analysis import fig_expo, fig_instrument_heatmap, fig_instrument_mix, fig_terms, instrument_label
 from .base import actor_label, area_label, phase_text, phase_tick
 from .counts import fig_actor_by, fig_actor_share, fig_area_actor, fig_heatmap
+from .progress import fig_progress_heatmap, fig_status_by, status_label
 from .timeline import fig_timeline
 
 __all__ = [
@@ -23,9 +24,12 @@ __all__ = [
     "fig_heatmap",
     "fig_instrument_heatmap",
     "fig_instrument_mix",
+    "fig_progress_heatmap",
+    "fig_status_by",
     "fig_terms",
     "fig_timeline",
     "instrument_label",
     "phase_text",
     "phase_tick",
+    "status_label",
 ]

@@ -13,8 +13,9 @@ from .. import aggregate, i18n
 from .. import filters as F
 from ..load import LoadError
 from ..render import escape_md
-from . import data, sidebar
+from . import data, progress_data, sidebar
 from . import state as S
+from .progress_data import ProgressView
 
 K_CTX = "_ctx"
 
@@ -29,11 +30,12 @@ class Ctx:
     filters: F.Filters
     lang: str
     token: tuple = ()  # identifies df_all (its file and object) in cache keys
+    progress: ProgressView | None = None  # progress for the fiscal year shown (None: not read)
 
     @property
     def key(self) -> tuple:
         """Cache key of what this run shows: the data and the filter."""
-        return (self.token, data.filter_key(self.filters))
+        return (self.token, data.filter_key(self.filters), self.progress.key if self.progress else ())
 
     def t(self, key: str, **fields: object) -> str:
         return i18n.catalogue(self.lang)(key, **fields)
@@ -58,12 +60,28 @@ def bootstrap(page: str | None = None) -> Ctx | None:
     f = sidebar.filters(lang)
     S.sync_url(f, lang, S.current_tab(lang) if page == S.ANALYSIS_PAGE else None)
     S.show_notices(lang, f)
-    df = data.filtered(token, df_all, f)
-    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token)
+    pv = progress_data.view(f.fiscal_year, f.as_of, lang)
+    cols = progress_data.plan_columns(pv, token, df_all, lang)
+    df = data.filtered(token, df_all, f, pv, cols)
+    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token, progress=pv)
     st.session_state[K_CTX] = ctx
+    if pv.demo:
+        st.warning(t("progress.demo.banner"), icon=":material/science:")
     st.sidebar.caption(t("filter.count", n=len(df), total=len(df_all)))
+    st.sidebar.caption(progress_line(pv, lang))
     st.sidebar.caption(t("common.data_version", version=meta.get("data_version", "?")))
     return ctx
+
+
+def progress_line(pv: ProgressView, lang: str) -> str:
+    """The sidebar's one line on progress: the fiscal year shown and as of when, or why there is none."""
+    t = i18n.catalogue(lang)
+    if pv.problem:
+        return t("progress.sidebar.unavailable")
+    when = t("progress.sidebar.as_of", day=pv.as_of.strftime("%Y/%m/%d")) if pv.as_of else t("progress.sidebar.now")
+    if not pv.has_records:
+        return t("progress.sidebar.none", fy=pv.fiscal_year)
+    return t("progress.sidebar.shown", fy=pv.fiscal_year, when=when)
 
 
 def context() -> Ctx:

@@ -19,6 +19,7 @@ from .. import aggregate, related
 from .. import filters as F
 from ..load import load_with_meta
 from ..paths import data_path
+from ..progress import status_mask
 
 FILTERED_FRAMES = 8  # filtered frames kept cached (their row positions: 256 filter states)
 
@@ -49,22 +50,31 @@ def filter_key(f: F.Filters) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _filtered_rows(token: tuple, key: tuple, _df: pd.DataFrame, _f: F.Filters) -> np.ndarray:
+def _filtered_rows(token: tuple, key: tuple, pkey: tuple, _df: pd.DataFrame, _f: F.Filters, _pv) -> np.ndarray:
     """Positions of the rows of one filter state (8 bytes a row: many states can stay cached)."""
-    return np.flatnonzero(F.mask(_df, _f).to_numpy())
+    keep = F.mask(_df, _f).to_numpy().copy()
+    if _f.statuses and _pv is not None:
+        keep &= status_mask(_df, _pv.records, _pv.fiscal_year, _f.statuses).to_numpy()
+    return np.flatnonzero(keep)
 
 
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_FRAMES)
-def _filtered(token: tuple, key: tuple, _df: pd.DataFrame, _f: F.Filters) -> pd.DataFrame:
-    """The filtered rows for one filter state. Frames copy the rows' text, so only the recent
-    FILTERED_FRAMES stay cached (a 100,000-row table's frame is up to ~50 MB); older states are
-    taken again from their cached positions."""
-    return _df.take(_filtered_rows(token, key, _df, _f))
+def _filtered(token: tuple, key: tuple, pkey: tuple, _df: pd.DataFrame, _f: F.Filters, _pv, _cols) -> pd.DataFrame:
+    """The filtered rows for one filter state, with the progress columns when there are any. Frames
+    copy the rows' text, so only the recent FILTERED_FRAMES stay cached (a 100,000-row table's frame
+    is up to ~50 MB); older states are taken again from their cached positions."""
+    rows = _filtered_rows(token, key, pkey if _f.statuses else (), _df, _f, _pv)
+    out = _df.take(rows)
+    return out if _cols is None else pd.concat([out, _cols.take(rows)], axis=1)
 
 
-def filtered(token: tuple, df_all: pd.DataFrame, f: F.Filters) -> pd.DataFrame:
-    """The rows of `df_all` that filter `f` keeps (shared, never mutated)."""
-    return _filtered(token, filter_key(f), df_all, f)
+def filtered(
+    token: tuple, df_all: pd.DataFrame, f: F.Filters, pv=None, cols: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The rows of `df_all` that filter `f` keeps (the status filter against `pv`, a ProgressView), with
+    `cols` (progress columns aligned with `df_all`) joined on (shared, never mutated)."""
+    pkey = () if pv is None else (pv.key, cols is not None)
+    return _filtered(token, filter_key(f), pkey, df_all, f, pv, cols)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -10,6 +10,7 @@ import streamlit as st
 from ..matrix import area_matrix, cell_sizes
 from ..render import cell_markdown, escape_md
 from ..schema import ACTOR_CODES, PHASE_CODES, label
+from . import progress_data
 from .context import Ctx
 from .widgets import bold, md
 
@@ -31,7 +32,7 @@ def area_cells(ctx: Ctx, area: str) -> tuple[dict, dict]:
 def cell_text(ctx: Ctx, cells: tuple[dict, dict], actor: str, phase: str) -> str:
     """One cell as inert markdown, search hits highlighted, '…他 N 件' past the cap."""
     lines, sizes = cells[0][(actor, phase)], cells[1][(actor, phase)]
-    text = cell_markdown(lines, ctx.filters.query)
+    text = cell_markdown(lines, ctx.filters.query, badges=progress_data.badges(ctx.key, ctx.df))
     shown = sum(1 for ln in lines if ln.kind == "item")
     if sizes > shown:
         text += "\n\n" + escape_md(ctx.t("chart.hover.more", n=f"{sizes - shown:,}"))

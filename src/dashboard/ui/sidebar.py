@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from .. import filters as F
 from .. import i18n
-from ..schema import ACTOR_CODES, AREA_CODES, INSTRUMENT_CODES, PHASE_CODES, SUB_THEME_CODES, label
+from ..schema import (
+    ACTOR_CODES,
+    AREA_CODES,
+    FISCAL_YEARS,
+    INSTRUMENT_CODES,
+    PHASE_CODES,
+    STATUS_FILTER_CODES,
+    STATUS_NONE,
+    SUB_THEME_CODES,
+    label,
+)
 from . import state as S
 
 
@@ -75,6 +87,30 @@ def filters(lang: str) -> F.Filters:
         help=t("filter.expo_help"),
     )
     query = sb.text_input(t("filter.query"), key=S.W_Q, help=t("filter.query_help"), max_chars=F.MAX_QUERY_CHARS)
+    sb.subheader(t("sidebar.progress"))
+    fiscal_year = sb.selectbox(
+        t("filter.fy"),
+        (None, *FISCAL_YEARS),
+        key=S.W_FY,
+        format_func=lambda y: t("filter.fy_latest") if y is None else t("filter.fy_value", fy=y),
+        help=t("filter.fy_help"),
+    )
+    statuses = sb.multiselect(
+        t("filter.status"),
+        STATUS_FILTER_CODES,
+        key=S.W_STATUS,
+        format_func=lambda c: t("progress.status.none") if c == STATUS_NONE else label("status", c, lang),
+        placeholder=t("filter.all"),
+        help=t("filter.status_help"),
+    )
+    as_of = sb.date_input(
+        t("filter.asof"),
+        key=S.W_ASOF,
+        min_value=F.EARLIEST_AS_OF,
+        max_value=date.today(),
+        format="YYYY/MM/DD",
+        help=t("filter.asof_help"),
+    )
     sb.button(t("filter.reset"), on_click=S.reset, icon=":material/filter_alt_off:")
     f = F.Filters(
         areas=tuple(areas or ()),
@@ -85,6 +121,9 @@ def filters(lang: str) -> F.Filters:
         query=F.clean_query(query or ""),
         instruments=tuple(instruments or ()),
         expo=S.EXPO_CHOICES.get(expo or "all"),
+        statuses=tuple(statuses or ()),
+        fiscal_year=fiscal_year,
+        as_of=as_of if isinstance(as_of, date) else None,
     )
     # Re-order and validate through the URL round trip, so the state always has the canonical form.
     f = F.parse_query_params(F.to_query_params(f)).filters

@@ -30,6 +30,7 @@ W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q, W_INSTRUMENT, W_EXPO =
     "w_instrument",
     "w_expo",
 )
+W_STATUS, W_FY, W_ASOF = "w_status", "w_fy", "w_asof"
 EXPO_CHOICES = {"all": None, "yes": True, "no": False}
 
 
@@ -59,6 +60,9 @@ def seed_widgets(f: F.Filters, force: bool = False) -> None:
         W_Q: f.query,
         W_INSTRUMENT: list(f.instruments),
         W_EXPO: next(k for k, v in EXPO_CHOICES.items() if v is f.expo),
+        W_STATUS: list(f.statuses),
+        W_FY: f.fiscal_year,
+        W_ASOF: f.as_of,
     }
     for key, value in values.items():
         if force or key not in st.session_state:

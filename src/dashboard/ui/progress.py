@@ -1,0 +1,105 @@
+"""Sections of the progress page (進捗): what was done, by whom, how far, what changed lately."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from .. import charts
+from .. import progress as P
+from ..progress.view import history_table, stale_table
+from ..schema import label
+from . import progress_data
+from .context import Ctx
+from .widgets import chart
+
+CHANGES_DAYS = 30  # "changes since" starts this many days back
+
+
+def _records(ctx: Ctx) -> pd.DataFrame:
+    return ctx.progress.records if ctx.progress is not None else P.empty_records()
+
+
+def status_notice(ctx: Ctx) -> bool:
+    """Why there is nothing to show (database unreadable, nothing reported); True when figures follow."""
+    pv = ctx.progress
+    if pv is None or pv.problem:
+        st.warning(pv.problem if pv else ctx.t("progress.sidebar.unavailable"), icon=":material/database:")
+        return False
+    if not pv.has_records:
+        st.info(ctx.t("progress.page.empty"), icon=":material/info:")
+        st.code("python -m dashboard.progress template --org hyogo --fy 2025 -o hyogo-2025.xlsx", language=None)
+        return False
+    return True
+
+
+def headline(ctx: Ctx) -> None:
+    """Reported / total, share done, mean %, for the fiscal year and the filtered initiatives."""
+    fy = ctx.progress.fiscal_year
+    o = P.overview(ctx.df, _records(ctx), fy)
+    t = ctx.t
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("progress.page.reported", fy=fy), f"{o.reported} / {o.total}", help=t("progress.page.reported_help"))
+    c2.metric(t("progress.page.done"), f"{o.share_done:.0%}", help=t("progress.page.done_help", n=o.done))
+    c3.metric(t("progress.page.mean"), "—" if o.mean_pct is None else f"{o.mean_pct:.0f}%", help=t("progress.rule"))
+    by = P.by_actor(ctx.df, _records(ctx), fy)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("progress.col.actor"): [label("actor", a, ctx.lang) for a in by["actor_code"]],
+                t("progress.page.items"): by[P.SCol.N_ITEMS],
+                t("progress.page.reported_short"): by[P.SCol.N_REPORTED],
+                t("progress.page.done_short"): by[P.SCol.N_DONE],
+                t("progress.page.mean"): ["—" if pd.isna(v) else f"{float(v):.0f}%" for v in by[P.SCol.MEAN_PCT]],
+            }
+        ),
+        hide_index=True,
+    )
+    st.caption(t("progress.rule"))
+
+
+def figures(ctx: Ctx) -> None:
+    """Area × phase heatmap of mean %, statuses by area and by organisation."""
+    fy, rec = ctx.progress.fiscal_year, _records(ctx)
+    chart(charts.fig_progress_heatmap(P.area_phase(ctx.df, rec, fy), ctx.lang), key="progress_heatmap")
+    chart(charts.fig_status_by(P.status_by_area(ctx.df, rec, fy), "area_code", ctx.lang), key="status_by_area")
+    org = P.status_by_organisation(ctx.df, rec, fy)
+    chart(charts.fig_status_by(org, "organisation", ctx.lang), key="status_by_org")
+    st.caption(ctx.t("progress.page.org_note"))
+
+
+def changes(ctx: Ctx) -> None:
+    """Every change recorded since a day the user picks (default: the last 30 days)."""
+    t = ctx.t
+    since = st.date_input(
+        t("progress.page.since"),
+        value=date.today() - timedelta(days=CHANGES_DAYS),
+        max_value=date.today(),
+        format="YYYY/MM/DD",
+        key="progress_since",
+    )
+    try:
+        hist = progress_data.store(P.database_url()).changes_since(since)
+    except P.ProgressError as exc:
+        st.warning(exc.message(ctx.lang))
+        return
+    ids = set(ctx.df["id"].astype(str))
+    hist = hist[hist[P.HCol.ID].astype(str).isin(ids)]
+    if hist.empty:
+        st.caption(t("progress.page.no_changes"))
+        return
+    st.caption(t("progress.page.changes_n", n=len(hist)))
+    st.dataframe(history_table(hist, ctx.df_all, ctx.lang), hide_index=True)
+
+
+def stale_items(ctx: Ctx) -> None:
+    """Records not updated for half a year."""
+    rec = _records(ctx)
+    rec = rec[rec["id"].astype(str).isin(set(ctx.df["id"].astype(str)))]
+    old = P.stale(rec)
+    if old.empty:
+        st.caption(ctx.t("progress.page.no_stale"))
+        return
+    st.dataframe(stale_table(old, ctx.df_all, ctx.lang), hide_index=True)
