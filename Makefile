@@ -44,12 +44,12 @@ clean:
 # Many users at once, over Streamlit's websocket protocol (no browser): 50 concurrent sessions for
 # 60 s, then 500 sequential; errors must be 0 and the server's RSS must end within 10 % of its warm baseline.
 load: $(STAMP)
-	$(PY) bench/load.py
+	$(PY) -m bench.load
 
 # The README's screenshots (docs/screenshots/<page>.png): the app started as the browser tests do,
 # each page opened with a filter in Chromium, saved 1280 px wide and palette-compressed.
 screenshots: $(STAMP) browser
-	$(PY) scripts/screenshots.py
+	$(PY) -m scripts.screenshots
 
 # Every page next to Streamlit's own floor (an empty page; a minimal dashboard page), in one run: server
 # script runs on the real table and on 10,000 / 100,000 synthetic rows, browser load and filter round
@@ -63,4 +63,4 @@ $(BENCH_STAMP): $(STAMP)
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP) browser
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)

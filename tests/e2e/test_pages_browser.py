@@ -14,15 +14,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from dashboard.i18n import catalogue
-from dashboard.schema import ACTOR_CODES, AREA_CODES, INSTRUMENT_CODES, PHASE_CODES, Col
-
-from . import expected as E
-from .support import (
+from appharness.browser import (
     chart_marks,
     chart_traces,
-    console_errors,
-    count_captions,
     expect_rerun,
     goto,
     no_exceptions,
@@ -30,6 +24,11 @@ from .support import (
     save_screenshot,
     wait_for_charts,
 )
+from dashboard.i18n import catalogue
+from dashboard.schema import ACTOR_CODES, AREA_CODES, INSTRUMENT_CODES, PHASE_CODES, Col
+
+from . import expected as E
+from .support import console_errors, count_captions
 
 t = catalogue("ja")
 

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .support import axe_violations, format_violations, goto, no_exceptions, rendered_fonts, save_screenshot
+from appharness.browser import axe_violations, format_violations, goto, no_exceptions, rendered_fonts, save_screenshot
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 ERROR_ALERT = '[data-testid="stAlertContentError"]'

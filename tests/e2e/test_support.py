@@ -7,8 +7,7 @@ import struct
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .support import (
-    ROOT,
+from appharness.browser import (
     chart_traces,
     expect_rerun,
     goto,
@@ -18,6 +17,7 @@ from .support import (
     wait_for_charts,
     wait_ready,
 )
+from appharness.server import ROOT
 
 HELPERS_APP = str(ROOT / "tests" / "e2e" / "apps" / "helpers_app.py")
 
