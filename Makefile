@@ -64,3 +64,10 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP) browser
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# docs/performance.md from the benchmark's JSON: adopts bench/results/bench.json and load.json (those that
+# exist) as docs/performance.json and docs/load.json, then rewrites the page; tests/test_perfdoc.py checks they agree.
+.PHONY: perf-doc
+perf-doc: $(STAMP)
+	$(PY) -m bench.perfdoc $(if $(wildcard bench/results/bench.json),--bench bench/results/bench.json) \
+		$(if $(wildcard bench/results/load.json),--load bench/results/load.json)

@@ -44,22 +44,14 @@ except ImportError:  # pragma: no cover - older websockets
 WIDGET_TYPES = ("multiselect", "button_group", "checkbox", "text_input", "selectbox", "radio")
 FINISHED_OK = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 STATUS_NAMES = {v: k for k, v in ForwardMsg.ScriptFinishedStatus.items()}
-# The kinds of RunError, i.e. of what a user would see as broken.
-ERROR_KINDS = (
-    "connect",  # health, host-config or the websocket handshake failed
-    "protocol",  # an answer the frontend would not understand
-    "timeout",  # no script_finished within the run timeout
-    "disconnect",  # the server closed the websocket
-    "cache_miss",  # a ref_hash the session's cache does not hold
-    "page_not_found",
-    "exception",  # an exception element or a compile error
-    "script_finished",  # a run that ended other than FINISHED_SUCCESSFULLY
-    "widget_missing",  # no widget with the key asked for in the last run
-)
 
 
 class RunError(Exception):
-    """A run that a user would see as broken; `kind` is one of ERROR_KINDS."""
+    """A run that a user would see as broken. `kind`: connect (health, host-config or the handshake failed),
+    protocol (an answer the frontend would not understand), timeout, disconnect, cache_miss (a ref_hash
+    the session's cache does not hold), page_not_found, exception (an exception element or a compile
+    error), script_finished (a run that ended other than successfully), widget_missing (no widget with
+    that key in the last run); callers may add their own (the load test: filter_not_applied)."""
 
     def __init__(self, kind: str, detail: str) -> None:
         self.kind = kind
@@ -78,6 +70,7 @@ class Run:
     elements: dict[str, int] = field(default_factory=dict)  # element type → count
     cache_refs: int = 0  # messages the server sent as ref_hash (answered from the session cache)
     source_changes: int = 0  # script_changed_on_disk events (someone edited the app meanwhile)
+    texts: list[str] = field(default_factory=list)  # bodies of the markdown and heading elements, in order
 
 
 async def http_get(port: int, path: str, cookie: str | None, timeout: float) -> tuple[int, dict[str, str]]:
@@ -313,6 +306,8 @@ class Session:
         run.elements[etype] = run.elements.get(etype, 0) + 1
         if etype == "exception":
             raise RunError("exception", f"{element.exception.type}: {element.exception.message}"[:500])
+        if etype in ("markdown", "heading"):
+            run.texts.append(getattr(element, etype).body)
         if etype not in WIDGET_TYPES:
             return
         proto = getattr(element, etype)

@@ -10,10 +10,11 @@ Fixtures
                         records `page.console_errors` (console.error and uncaught page errors) and
                         `page.external_requests` (any request not to the loopback server)
 
-Servers are appharness.server.AppServer, the browser and the helpers (wait_ready, goto, expect_rerun,
-wait_for_charts, save_screenshot, axe_violations, …) appharness.browser: the harness the benchmark and
-the scripts use too; tests/e2e/support.py keeps what only these tests check. Everything under tests/e2e is marked `e2e`; servers and the browser start only
-when an e2e test asks for them, so `pytest -m "not e2e"` pays nothing for them.
+Servers are appharness.server.AppServer; the browser and the helpers (wait_ready, goto, expect_rerun,
+wait_for_charts, save_screenshot, axe_violations, …) are appharness.browser's: the harness the benchmark
+and the scripts use too. tests/e2e/support.py keeps what only these tests check. Everything under
+tests/e2e is marked `e2e` (so are the other tests that start a server: the bench and load smoke tests);
+servers and the browser start only when an e2e test asks for them, so `pytest -m "not e2e"` starts neither.
 """
 
 from __future__ import annotations
