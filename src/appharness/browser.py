@@ -13,6 +13,7 @@ run counter that `RUN_COUNTER_JS` keeps (installed on every context `new_context
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -359,6 +360,18 @@ def rendered_fonts(page: Page, selector: str) -> dict[str, int]:
         return fonts
     finally:
         cdp.detach()
+
+
+@functools.cache
+def japanese_fonts() -> frozenset[str]:
+    """The font families fontconfig lists as covering Japanese (`fc-list :lang=ja`), every name of each."""
+    out = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True, check=False).stdout
+    return frozenset(name.strip() for line in out.splitlines() for name in line.split(",") if name.strip())
+
+
+def in_japanese_font(fonts: dict[str, int]) -> bool:
+    """Whether `rendered_fonts(...)` drew in a font that covers Japanese (missing glyphs show up in another)."""
+    return any(family in japanese_fonts() for family in fonts)
 
 
 SERIOUS = ("serious", "critical")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import struct
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -14,6 +15,7 @@ from appharness.browser import (
     chart_traces,
     expect_rerun,
     goto,
+    in_japanese_font,
     rendered_fonts,
     runs,
     save_screenshot,
@@ -24,6 +26,12 @@ from appharness.server import ROOT, AppServer, ServerError
 from appharness.wsclient import RunError, Session
 
 HELPERS_APP = str(ROOT / "tests" / "e2e" / "apps" / "helpers_app.py")
+
+
+def run_async(make_coro):
+    """asyncio.run on a thread of its own: Playwright's sync API holds this thread's event loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coro())).result()
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +77,7 @@ def test_wait_ready_waits_while_the_script_runs(helpers_url, page):
 def test_screenshot_covers_the_whole_page_and_text_uses_a_cjk_font(helpers_url, page):
     goto(page, helpers_url)
     wait_for_charts(page, 2)
-    assert any("CJK" in family for family in rendered_fonts(page, "h1")), rendered_fonts(page, "h1")
+    assert in_japanese_font(rendered_fonts(page, "h1")), rendered_fonts(page, "h1")
     path = save_screenshot(page, "helpers-app")
     width, height = struct.unpack(">II", path.read_bytes()[16:24])  # the PNG IHDR chunk
     assert width == page.viewport_size["width"] and height > 2 * page.viewport_size["height"]
@@ -87,7 +95,7 @@ def test_the_server_gets_only_the_environment_given_and_stop_ends_its_process_gr
     with AppServer(HELPERS_APP, {"HARNESS_NOTE": "明示"}, log_dir=tmp_path) as server:
         pid = server.pid
         assert os.getpgid(pid) == pid  # its own process group
-        run = asyncio.run(first_run(server.port, pid))
+        run = run_async(lambda: first_run(server.port, pid))
         assert server.rss_kb() > 10_000 and server.cpu_seconds() > 0
     assert "表: なし ／ 注: 明示" in run.texts, run.texts
     assert server.proc.returncode is not None
@@ -115,7 +123,7 @@ def test_the_protocol_client_keeps_widget_state_across_reruns(helpers_url):
                 await session.choose("no_such_key", 0)
             return runs, missing.value, session.got_new_session
 
-    (first, picked, typed), missing, got_new_session = asyncio.run(visit())
+    (first, picked, typed), missing, got_new_session = run_async(visit)
     assert got_new_session and first.elements["plotly_chart"] == 2 and first.ms > 0 and first.bytes > 0
     assert "状態: **オフ**" in first.texts and "選択: なし ／ 語: なし" in first.texts
     assert "選択: 府県市 ／ 語: なし" in picked.texts
