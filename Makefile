@@ -81,12 +81,12 @@ clean:
 # Many users at once, over Streamlit's websocket protocol (no browser): 50 concurrent sessions for
 # 60 s, then 500 sequential; errors must be 0 and the server's RSS must end within 10 % of its warm baseline.
 load: $(STAMP)
-	$(PY) bench/load.py
+	$(PY) -m bench.load
 
 # The README's screenshots (docs/screenshots/<page>.png): the app started as the browser tests do,
 # each page opened with a filter in Chromium, saved 1280 px wide and palette-compressed.
 screenshots: $(STAMP) browser
-	$(PY) scripts/screenshots.py
+	$(PY) -m scripts.screenshots
 
 # docs/screenshots/report-pdf.png and report-pptx.png: a page of each report of /matrix?area=su,
 # rendered with pdftoppm and (for the .pptx) LibreOffice Impress, installed here when root.
@@ -106,4 +106,11 @@ $(BENCH_STAMP): $(STAMP) requirements/bench.txt
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP) browser
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+# docs/performance.md from the benchmark's JSON: adopts bench/results/bench.json and load.json (those that
+# exist) as docs/performance.json and docs/load.json, then rewrites the page; tests/test_perfdoc.py checks they agree.
+.PHONY: perf-doc
+perf-doc: $(STAMP)
+	$(PY) -m bench.perfdoc $(if $(wildcard bench/results/bench.json),--bench bench/results/bench.json) \
+		$(if $(wildcard bench/results/load.json),--load bench/results/load.json)

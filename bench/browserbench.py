@@ -3,29 +3,22 @@
 For each target (a page of the app, or floor B) and repetition, in a fresh browser context (a new
 visitor: empty cache, new session):
 
-  first load     page.goto(url) → the first script run has finished (run counter ≥ 1, READY_JS:
-                 connected, not running, nothing stale, no skeleton) → every expected Plotly chart
+  first load     page.goto(url) → the first script run has finished (wait_first_run: run counter
+                 ≥ 1, READY_JS: connected, not running, nothing stale, no skeleton) → every expected Plotly chart
                  has drawn its traces (CHARTS_DRAWN_JS) → every st.dataframe has its canvas;
   filter change  click an area in the sidebar multiselect → a new script run has finished and the
                  page is ready again (expect_rerun) → charts and tables drawn again.
 
-Readiness helpers come from tests/e2e/support.py and the Chromium flags from tests/e2e/conftest.py,
-so the benchmark waits exactly the way the browser tests do: never a fixed sleep.
+Chromium, its flags, the contexts and the readiness waits are appharness.browser's, so the benchmark
+waits exactly the way the browser tests do: never a fixed sleep.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import dataclass
 
-from serverctl import ROOT
-
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
-from tests.e2e.support import READY_JS, expect_rerun, install_run_counter, wait_for_charts
+from appharness.browser import expect_rerun, new_context, no_exceptions, wait_first_run, wait_for_charts
 
 TIMEOUT_MS = 180_000
 
@@ -67,9 +60,7 @@ def _drawn(page, target: Target) -> None:
 def measure_once(browser, target: Target, area_label: str) -> dict[str, float]:
     """One fresh visit: first load and filter change, each to ready (`*_ready_ms`: the script run has
     finished and the page is idle) and to drawn (`load_ms`, `filter_ms`: charts and tables drawn too)."""
-    context = browser.new_context(viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo")
-    context.set_default_timeout(TIMEOUT_MS)
-    install_run_counter(context)
+    context = new_context(browser, timeout=TIMEOUT_MS)
     context.add_init_script(LONG_TASKS_JS)
     page = context.new_page()
     errors: list[str] = []
@@ -77,7 +68,7 @@ def measure_once(browser, target: Target, area_label: str) -> dict[str, float]:
     try:
         t0 = time.perf_counter()
         page.goto(target.url, timeout=TIMEOUT_MS)
-        page.wait_for_function(f"() => window.__e2eRuns >= 1 && {READY_JS}", timeout=TIMEOUT_MS)
+        wait_first_run(page, TIMEOUT_MS)
         load_ready_ms = (time.perf_counter() - t0) * 1000
         _drawn(page, target)
         load_ms = (time.perf_counter() - t0) * 1000
@@ -94,7 +85,7 @@ def measure_once(browser, target: Target, area_label: str) -> dict[str, float]:
         busy1 = page.evaluate("() => window.__benchLongTasks")
         if errors:
             raise RuntimeError(f"{target.name}: page errors: {errors[:3]}")
-        if page.locator('[data-testid="stException"]').count():
+        if no_exceptions(page):
             raise RuntimeError(f"{target.name}: the page shows an exception")
         return {
             "load_ms": load_ms,
@@ -106,7 +97,3 @@ def measure_once(browser, target: Target, area_label: str) -> dict[str, float]:
         }
     finally:
         context.close()
-
-
-def launch(pw):
-    return pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,12 +1,12 @@
 """Many users at once: a bounded, protocol-level load test of the dashboard (no browser).
 
-    python bench/load.py [--concurrent 50] [--seconds 60] [--sequential 500] [--json bench/results/load.json]
+    python -m bench.load [--concurrent 50] [--seconds 60] [--sequential 500] [--json bench/results/load.json]
 
 Starts the app exactly as `make run` does (`python -m streamlit run app.py`) on a free loopback
 port, from a snapshot of the working tree taken at the start (app.py, views/, src/, assets/,
 .streamlit/, data/initiatives.parquet; `--live` serves the tree itself: then an edit made during
-the run makes Streamlit reload the changed modules under load), and plays sessions against it the
-way the browser's Streamlit client does:
+the run makes Streamlit reload the changed modules under load; appharness.server), and plays
+sessions against it the way the browser's Streamlit client does (appharness.wsclient):
 
   1. GET /_stcore/health (which sets the `_streamlit_xsrf` cookie) and GET /_stcore/host-config;
   2. open ws://127.0.0.1:<port>/_stcore/stream with the subprotocols ["streamlit", <xsrf token>],
@@ -40,12 +40,8 @@ import asyncio
 import itertools
 import json
 import math
-import os
-import platform
 import re
-import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -54,20 +50,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from serverctl import HOST, ROOT, cpu_seconds, free_port, rss_kb
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
-from websockets.exceptions import ConnectionClosed, InvalidHandshake
-from wsclient import (  # the protocol pieces shared with the benchmark's client
-    _HEADERS_KW,
-    FINISHED_OK,
-    STATUS_NAMES,
-    WIDGET_TYPES,
-    http_get,
-    initial_state,
-    ws_connect,
-)
+from websockets.exceptions import ConnectionClosed
+
+from appharness.server import ROOT, AppServer, ServerError, cpu_seconds, rss_kb, settle_rss, snapshot
+from appharness.wsclient import Run, RunError, Session
+from bench.machine import machine
 
 DEFAULT_JSON = ROOT / "bench" / "results" / "load.json"
 
@@ -102,15 +89,6 @@ def scenarios() -> list[Scenario]:
         for p, page in enumerate(PAGES):
             out.append(Scenario(page, query, (p + 2 * v) % 6, SEARCH_TERMS[(p + v) % len(SEARCH_TERMS)]))
     return out
-
-
-class SessionError(Exception):
-    """Something a user would see as broken: `kind` is one of the error kinds counted."""
-
-    def __init__(self, kind: str, detail: str):
-        self.kind = kind
-        self.detail = detail
-        super().__init__(f"{kind}: {detail}")
 
 
 @dataclass
@@ -169,200 +147,50 @@ def percentile(values: list[float], q: float) -> float | None:
     return round(ordered[max(0, math.ceil(q * len(ordered)) - 1)], 1)
 
 
-# --------------------------------------------------------------------------- the protocol
+# --------------------------------------------------------------------------- a session
 
 
-class Session:
-    """One browser tab's worth of protocol: the websocket, widget states, the message cache."""
+async def choose_area(session: Session, index: int) -> Run:
+    run = await session.choose(AREA_KEY, index)
+    expect_in_url(session, "area")
+    return run
 
-    def __init__(self, ws, port: int, run_timeout: float, stats: Stats):
-        self.ws = ws
-        self.stats = stats
-        self.port = port
-        self.run_timeout = run_timeout
-        self.page_hash = ""
-        self.query = ""
-        self.widgets: dict[str, WidgetState] = {}  # widget id → state the browser would send
-        self.protos: dict[str, object] = {}  # widget id → its last element proto
-        self.cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash → (message, run count when seen)
-        self.max_cache_age = 2
-        self.runs = 0
-        self.got_new_session = False
 
-    def _context(self, msg: BackMsg, page_name: str) -> None:
-        info = msg.rerun_script.context_info
-        info.timezone = "Asia/Tokyo"
-        info.timezone_offset = -540
-        info.locale = "ja-JP"
-        info.url = f"http://{HOST}:{self.port}/{page_name}" + (f"?{self.query}" if self.query else "")
-        info.is_embedded = False
-        info.color_scheme = "light"
+async def search(session: Session, term: str) -> Run:
+    run = await session.type_text(QUERY_KEY, term)
+    expect_in_url(session, "q")
+    return run
 
-    async def rerun(self, page_name: str | None = None) -> float:
-        """Send a rerun (a first page load when page_name is given); ms until script_finished."""
-        msg = BackMsg()
-        cs = msg.rerun_script
-        cs.query_string = self.query
-        if page_name is not None:  # first load: the URL path names the page, no hash known yet
-            cs.page_name = page_name
-            cs.page_script_hash = ""
-        else:
-            cs.page_script_hash = self.page_hash
-            cs.widget_states.widgets.extend(self.widgets.values())
-        cs.cached_message_hashes.extend(self.cache)
-        self._context(msg, page_name if page_name is not None else "")
-        t0 = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
-        seen: set[str] = set()
-        deadline = t0 + self.run_timeout
-        while True:
-            left = deadline - time.perf_counter()
-            if left <= 0:
-                raise SessionError("timeout", f"no script_finished within {self.run_timeout:.0f} s")
-            try:
-                raw = await asyncio.wait_for(self.ws.recv(), left)
-            except TimeoutError:
-                raise SessionError("timeout", f"no script_finished within {self.run_timeout:.0f} s") from None
-            except ConnectionClosed as exc:
-                raise SessionError("disconnect", f"server closed the websocket: {exc}") from None
-            if isinstance(raw, str):
-                raise SessionError("protocol", "text frame from the server")
-            fwd = ForwardMsg()
-            fwd.ParseFromString(raw)
-            if fwd.WhichOneof("type") == "ref_hash":
-                cached = self.cache.get(fwd.ref_hash)
-                if cached is None:
-                    raise SessionError("cache_miss", f"ref_hash {fwd.ref_hash} not in the session cache")
-                fwd = cached[0]
-                self.stats.cache_refs += 1
-            elif fwd.metadata.cacheable and fwd.hash:
-                self.cache[fwd.hash] = (fwd, self.runs)
-            if fwd.hash in self.cache:
-                self.cache[fwd.hash] = (fwd, self.runs)  # used this run: not expired
-            kind = fwd.WhichOneof("type")
-            if kind == "new_session":
-                self.got_new_session = True
-                if fwd.new_session.config.max_cached_message_age:
-                    self.max_cache_age = fwd.new_session.config.max_cached_message_age
-            elif kind == "navigation":
-                self.page_hash = fwd.navigation.page_script_hash
-            elif kind == "page_info_changed":
-                self.query = fwd.page_info_changed.query_string
-            elif kind == "page_not_found":
-                raise SessionError("page_not_found", fwd.page_not_found.page_name)
-            elif kind == "session_event":
-                event = fwd.session_event.WhichOneof("type")
-                if event == "script_compilation_exception":
-                    raise SessionError("exception", fwd.session_event.script_compilation_exception.message)
-                if event == "script_changed_on_disk":
-                    self.stats.source_changes += 1
-            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                self._element(fwd.delta.new_element, seen)
-            elif kind == "script_finished":
-                rtt = (time.perf_counter() - t0) * 1000
-                if fwd.script_finished != FINISHED_OK:
-                    name = STATUS_NAMES.get(fwd.script_finished, str(fwd.script_finished))
-                    raise SessionError("script_finished", name)
-                self._finish_run(seen)
-                return rtt
 
-    def _element(self, element, seen: set[str]) -> None:
-        kind = element.WhichOneof("type")
-        if kind == "exception":
-            e = element.exception
-            raise SessionError("exception", f"{e.type}: {e.message}"[:500])
-        if kind not in WIDGET_TYPES:
-            return
-        proto = getattr(element, kind)
-        seen.add(proto.id)
-        self.protos[proto.id] = proto
-        if proto.id not in self.widgets or getattr(proto, "set_value", False):
-            state = initial_state(kind, proto)
-            if state is not None:
-                self.widgets[proto.id] = state
-
-    def _finish_run(self, seen: set[str]) -> None:
-        """As the browser does after a run: forget widgets that were not drawn, age the cache."""
-        self.runs += 1
-        for wid in [w for w in self.widgets if w not in seen]:
-            del self.widgets[wid]
-        for h in [h for h, (_, run) in self.cache.items() if self.runs - run > self.max_cache_age]:
-            del self.cache[h]
-
-    def widget_id(self, key: str) -> str:
-        for wid in self.widgets:
-            if wid.endswith("-" + key):
-                return wid
-        raise SessionError("widget_missing", f"no widget with key {key!r} in the last run")
-
-    async def choose_area(self, index: int) -> float:
-        wid = self.widget_id(AREA_KEY)
-        options = list(self.protos[wid].options)
-        state = WidgetState(id=wid)
-        state.string_array_value.data.append(options[index % len(options)])
-        self.widgets[wid] = state
-        rtt = await self.rerun()
-        self._expect_in_url("area")
-        return rtt
-
-    async def search(self, term: str) -> float:
-        wid = self.widget_id(QUERY_KEY)
-        self.widgets[wid] = WidgetState(id=wid, string_value=term)
-        rtt = await self.rerun()
-        self._expect_in_url("q")
-        return rtt
-
-    def _expect_in_url(self, param: str) -> None:
-        """The app writes its filter into the URL: a change that took effect shows there."""
-        if param not in parse_qs(self.query):
-            raise SessionError("filter_not_applied", f"{param!r} not in the URL query {self.query!r}")
+def expect_in_url(session: Session, param: str) -> None:
+    """The app writes its filter into the URL: a change that took effect shows there."""
+    if param not in parse_qs(session.query):
+        raise RunError("filter_not_applied", f"{param!r} not in the URL query {session.query!r}")
 
 
 async def run_session(port: int, scenario: Scenario, stats: Stats, run_timeout: float) -> None:
     """connect → load the page → choose an area → search → disconnect; counts into `stats`."""
     stats.sessions += 1
+    session = Session(port, run_timeout=run_timeout, connect_timeout=run_timeout)
     try:
-        status, headers = await http_get(port, "/_stcore/health", None, run_timeout)
-        if status != 200:
-            raise SessionError("connect", f"/_stcore/health answered {status}")
-        cookie = headers.get("set-cookie", "").split(";", 1)[0]
-        token = cookie.split("=", 1)[1] if "=" in cookie else "PLACEHOLDER_AUTH_TOKEN"
-        status, _ = await http_get(port, "/_stcore/host-config", cookie, run_timeout)
-        if status != 200:
-            raise SessionError("connect", f"/_stcore/host-config answered {status}")
-        kwargs = {_HEADERS_KW: {"Cookie": cookie} if cookie else {}}
+        await session.connect()
         try:
-            ws = await ws_connect(
-                f"ws://{HOST}:{port}/_stcore/stream",
-                subprotocols=["streamlit", token],
-                origin=f"http://{HOST}:{port}",
-                max_size=None,
-                ping_interval=None,
-                open_timeout=run_timeout,
-                close_timeout=10,
-                **kwargs,
-            )
-        except (OSError, InvalidHandshake, TimeoutError) as exc:
-            raise SessionError("connect", f"websocket: {type(exc).__name__}: {exc}") from None
-        try:
-            if ws.subprotocol != "streamlit":
-                raise SessionError("protocol", f"subprotocol {ws.subprotocol!r}")
-            session = Session(ws, port, run_timeout, stats)
-            session.query = scenario.query
             steps = (
-                lambda: session.rerun(page_name=scenario.page),
-                lambda: session.choose_area(scenario.area_index),
-                lambda: session.search(scenario.term),
+                lambda: session.load(scenario.page, scenario.query),
+                lambda: choose_area(session, scenario.area_index),
+                lambda: search(session, scenario.term),
             )
             for step in steps:
-                rtt = await step()
+                run = await step()
                 stats.script_runs += 1
-                stats.rtts_ms.append(rtt)
+                stats.rtts_ms.append(run.ms)
+                stats.cache_refs += run.cache_refs
+                stats.source_changes += run.source_changes
             if not session.got_new_session:
-                raise SessionError("protocol", "no new_session message")
+                raise RunError("protocol", "no new_session message")
         finally:
-            await ws.close()
-    except SessionError as exc:
+            await session.close()
+    except RunError as exc:
         stats.error(exc.kind, exc.detail, scenario)
     except (OSError, TimeoutError) as exc:
         stats.error("connect", f"{type(exc).__name__}: {exc}", scenario)
@@ -373,91 +201,9 @@ async def run_session(port: int, scenario: Scenario, stats: Stats, run_timeout: 
 # --------------------------------------------------------------------------- the server
 
 
-SNAPSHOT_ITEMS = ("app.py", "views", "src", "assets", ".streamlit", "data/initiatives.parquet")
-
-
-def snapshot(dest: Path) -> Path:
-    """A copy of the app as it is now, so edits made during the run cannot reload modules under load."""
-    for item in SNAPSHOT_ITEMS:
-        src = ROOT / item
-        if src.is_dir():
-            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        elif src.is_file():
-            (dest / item).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / item)
-    return dest
-
-
-class Server:
-    """`python -m streamlit run app.py` on a free loopback port, as `make run` starts it.
-
-    `app_dir` is the project root (live) or a snapshot of it; with a snapshot, its `src` comes
-    first on PYTHONPATH so the server imports the copied `dashboard` package, not the working tree's.
-    """
-
-    def __init__(self, python: str, log_path: Path, app_dir: Path = ROOT):
-        self.port = free_port()
-        self.log_path = log_path
-        self.app_dir = app_dir
-        self.cmd = [
-            python,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            HOST,
-        ]
-        self.proc: subprocess.Popen | None = None
-
-    def start(self, timeout: float = 90) -> None:
-        self._log = open(self.log_path, "wb")  # closed in stop()
-        env = dict(os.environ)
-        if self.app_dir != ROOT:
-            env["PYTHONPATH"] = os.pathsep.join(p for p in (str(self.app_dir / "src"), env.get("PYTHONPATH")) if p)
-        self.proc = subprocess.Popen(self.cmd, cwd=self.app_dir, env=env, stdout=self._log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                status, _ = asyncio.run(http_get(self.port, "/_stcore/health", None, 2))
-                if status == 200:
-                    return
-            except (OSError, TimeoutError, ValueError, IndexError):
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"the server did not answer /_stcore/health within {timeout:.0f} s:\n{self.log_tail()}")
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-        if getattr(self, "_log", None):
-            self._log.close()
-
-    def log_text(self) -> str:
-        try:
-            return self.log_path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
-
-    def log_tail(self, n: int = 30) -> str:
-        return "\n".join(self.log_text().splitlines()[-n:])
-
-    def log_errors(self) -> list[str]:
-        return [line for line in self.log_text().splitlines() if SERVER_LOG_ERROR.search(line)]
+def log_errors(server: AppServer) -> list[str]:
+    """Lines of the server's output that show a failure (tracebacks, ERROR or CRITICAL log lines)."""
+    return [line for line in server.log_text().splitlines() if SERVER_LOG_ERROR.search(line)]
 
 
 class RssSampler(threading.Thread):
@@ -485,18 +231,6 @@ class RssSampler(threading.Thread):
 
     def latest(self) -> int:
         return self.samples[-1][1] if self.samples else (rss_kb(self.pid) or 0)
-
-
-def settle(sampler: RssSampler, max_seconds: float, window: int = 5, tolerance: float = 0.005) -> int:
-    """Wait until the last `window` samples agree within `tolerance` (bounded); the last RSS in kB."""
-    start = len(sampler.samples)
-    deadline = time.monotonic() + max_seconds
-    while time.monotonic() < deadline:
-        recent = [kb for _, kb, _ in sampler.samples[start:]][-window:]
-        if len(recent) >= window and (max(recent) - min(recent)) <= tolerance * max(recent):
-            break
-        time.sleep(0.5)
-    return sampler.latest()
 
 
 # --------------------------------------------------------------------------- the scenarios
@@ -533,24 +267,6 @@ def timed(stats: Stats, pid: int, fn) -> Stats:
 
 
 # --------------------------------------------------------------------------- report
-
-
-def machine() -> dict:
-    import streamlit
-
-    mem_kb = None
-    try:
-        with open("/proc/meminfo", encoding="ascii") as fh:
-            mem_kb = int(next(line for line in fh if line.startswith("MemTotal:")).split()[1])
-    except (OSError, StopIteration, ValueError):
-        pass
-    return {
-        "cpus": os.cpu_count(),
-        "mem_total_gb": round(mem_kb / 1024 / 1024, 1) if mem_kb else None,
-        "python": platform.python_version(),
-        "streamlit": streamlit.__version__,
-        "platform": platform.platform(),
-    }
 
 
 def _ms(v: float | None) -> str:
@@ -597,7 +313,7 @@ def _interrupt(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python bench/load.py", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
     parser.add_argument("--concurrent", type=int, default=50, help="sessions at once (default 50)")
     parser.add_argument("--seconds", type=float, default=60, help="how long the concurrent phase runs (default 60)")
     parser.add_argument("--sequential", type=int, default=500, help="sessions one after another (default 500)")
@@ -616,21 +332,22 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)  # `kill <pid>` stops the server too (finally below)
 
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    log_path = Path(tempfile.gettempdir()) / f"load-server-{os.getpid()}.log"
     with tempfile.TemporaryDirectory(prefix="load-app-") as snap:
-        app_dir = ROOT if args.live else snapshot(Path(snap))
-        server = Server(args.python, log_path, app_dir)
-        print(f"starting in {app_dir}: {' '.join(server.cmd)}  (log: {log_path})", flush=True)
+        if args.live:  # with the file watcher, as `make run`: an edit reloads the app under load
+            server = AppServer("app.py", python=args.python, watch=True)
+        else:  # the snapshot's own `dashboard` package first on the path
+            app_dir = snapshot(Path(snap))
+            server = AppServer("app.py", python=args.python, cwd=app_dir, pythonpath=[app_dir / "src"])
+        print(f"starting in {server.cwd}: {' '.join(server.cmd)}  (log: {server.stderr_path})", flush=True)
         try:
             server.start()
-        except RuntimeError as exc:
+        except ServerError as exc:
             print(exc, file=sys.stderr)
-            server.stop()
             return 2
-        return _measure(args, server, log_path)
+        return _measure(args, server)
 
 
-def _measure(args: argparse.Namespace, server: Server, log_path: Path) -> int:
+def _measure(args: argparse.Namespace, server: AppServer) -> int:
     """The scenarios against a started server; stops it; prints and writes the result."""
     sampler = RssSampler(server.pid)
     sampler.start()
@@ -645,7 +362,7 @@ def _measure(args: argparse.Namespace, server: Server, log_path: Path) -> int:
         timed(warm, server.pid, lambda: asyncio.run(sequential(server.port, args.warmup, warm, t, offset=1)))
         results += [first, warm]
         sampler.phase = "baseline"
-        baseline_kb = settle(sampler, args.settle)
+        baseline_kb = settle_rss(server.pid, args.settle, window=5, interval=1.0)
         print(f"warm baseline RSS {baseline_kb / 1024:.1f} MB", flush=True)
 
         sampler.phase = "concurrent"
@@ -661,15 +378,15 @@ def _measure(args: argparse.Namespace, server: Server, log_path: Path) -> int:
         print(f"{seq.name}: {seq.sessions} sessions, {seq.n_errors} errors", flush=True)
 
         sampler.phase = "settle"
-        final_kb = settle(sampler, args.settle)
+        final_kb = settle_rss(server.pid, args.settle, window=5, interval=1.0)
     finally:
         sampler.stop()
         server.stop()
 
-    log_errors = server.log_errors()
+    errors_logged = log_errors(server)
     peak_kb = max((kb for _, kb, _ in sampler.samples), default=0)
     change = (final_kb - baseline_kb) / baseline_kb if baseline_kb else float("inf")
-    total_errors = sum(s.n_errors for s in results) + len(log_errors)
+    total_errors = sum(s.n_errors for s in results) + len(errors_logged)
     total_runs = sum(s.script_runs for s in results)
     checks = {
         "no_errors": total_errors == 0,
@@ -691,7 +408,7 @@ def _measure(args: argparse.Namespace, server: Server, log_path: Path) -> int:
             "app": "working tree (live)" if args.live else "snapshot of the working tree at the start",
         },
         "scenarios": [s.summary() for s in results],
-        "server_log_errors": log_errors[:50],
+        "server_log_errors": errors_logged[:50],
         "totals": {
             "sessions": sum(s.sessions for s in results),
             "script_runs": total_runs,
@@ -719,8 +436,8 @@ def _measure(args: argparse.Namespace, server: Server, log_path: Path) -> int:
     changes = sum(s.source_changes for s in results)
     if changes:
         print(f"\nnote: the app's source changed on disk during the run ({changes} script_changed_on_disk events)")
-    if log_errors:
-        print(f"\nserver log: {len(log_errors)} error line(s), e.g. {log_errors[0]}")
+    if errors_logged:
+        print(f"\nserver log: {len(errors_logged)} error line(s), e.g. {errors_logged[0]}")
     for s in result["scenarios"]:
         for e in s["error_samples"][:5]:
             print(f"  error in {s['name']}: {e['kind']} {e['session']}: {e['detail']}")
@@ -729,7 +446,7 @@ def _measure(args: argparse.Namespace, server: Server, log_path: Path) -> int:
         print(f"{'PASS' if ok else 'FAIL'}  {name}")
     print(f"results: {args.json}")
     if result["passed"]:
-        log_path.unlink(missing_ok=True)
+        server.remove_logs()
     return 0 if result["passed"] else 1
 
 

@@ -1,6 +1,6 @@
 """pyinstrument profiles of the pages' script runs on a (synthetic) table, in-process with AppTest.
 
-    python bench/profile_pages.py --rows 100000 [--pages / /analysis] [--out bench/results/profiles]
+    python -m bench.profile_pages --rows 100000 [--pages / /analysis] [--out bench/results/profiles]
 
 For each page: clear Streamlit's caches, open the page (cold run), then choose an area in the
 sidebar (warm run: a filter change). The script runs happen on AppTest's script thread; the
@@ -24,7 +24,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from pyinstrument import Profiler
-from serverctl import ROOT
+
+from appharness.server import ROOT
 
 PAGES = {
     "/": "views/overview.py",
@@ -158,14 +159,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", type=Path, default=None, help="use this parquet instead of generating one")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    sys.path.insert(0, str(ROOT))
     _install()
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:
         path = None
         if args.table:
             path = str(args.table)
         elif args.rows:
-            from synth import write_synthetic
+            from bench.synth import write_synthetic
 
             path = str(write_synthetic(args.rows, Path(tmp) / f"initiatives-{args.rows}.parquet"))
         results = []

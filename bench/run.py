@@ -1,6 +1,6 @@
 """The dashboard's benchmark: every page next to Streamlit's own floor, measured in one run.
 
-    python bench/run.py [--reps 5] [--sizes 0,10000,100000] [--pages / /timeline …] [--quick]
+    python -m bench.run [--reps 5] [--sizes 0,10000,100000] [--pages / /timeline …] [--quick]
                         [--json bench/results/bench.json] [--label NAME]
 
 Floors, measured the same way in the same run:
@@ -9,14 +9,14 @@ Floors, measured the same way in the same run:
                                 the plan's ~150 rows of Japanese text
   B×5  the same with five bar charts (a reference for pages with several charts, not a target basis)
 
-Server (protocol-level websocket client, bench/wsclient.py, against `streamlit run` exactly as
+Server (the websocket protocol client appharness.wsclient, against `streamlit run` exactly as
 `make run` starts it): per page and table size, per repetition a fresh server; `cold` is the first
 session's first script run (imports, data load, empty caches), `warm` the rerun after choosing an
 area in the sidebar (a filter value that process has not seen). Time = rerun BackMsg sent →
 `script_finished` received. Tables: the real one ("real", 155 rows) and synthetic ones of N rows
 made from the real rows (bench/synth.py), served through INITIATIVES_PATH.
 
-Browser (headless Chromium through Playwright, the browser tests' readiness rules): per page and
+Browser (headless Chromium through Playwright, appharness.browser: the browser tests' readiness rules): per page and
 floor B, a new visitor each repetition; `load` = navigation → ready with every chart drawn,
 `filter` = choosing an area → ready again with the charts redrawn. Real table.
 
@@ -45,8 +45,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
-from serverctl import ROOT, Server, machine, settle_rss
-from wsclient import RunError, open_session
+from appharness.browser import CHROMIUM
+from appharness.server import ROOT, AppServer, settle_rss
+from appharness.wsclient import RunError, open_session
+from bench.machine import machine
 
 PAGES = (
     "/",
@@ -136,7 +138,7 @@ def log(msg: str) -> None:
 # --------------------------------------------------------------------------- server timings
 
 
-async def _cold_warm(server: Server, page: str, area: int | None, timeout: float) -> tuple:
+async def _cold_warm(server: AppServer, page: str, area: int | None, timeout: float) -> tuple:
     """(cold, warm, visit): the first session's first run and its rerun after a filter change, then a
     second session's first run (a new visitor on a warm process)."""
     s = await open_session(server.port, server.pid, timeout)
@@ -155,7 +157,7 @@ async def _cold_warm(server: Server, page: str, area: int | None, timeout: float
 
 def server_sample(script: str, env: dict, page: str, area: int | None, timeout: float, errors: list) -> tuple:
     """One fresh server: (cold, warm, visit) Runs, None where a run failed."""
-    server = Server(script, env)
+    server = AppServer(script, env)
     try:
         server.start()
         return asyncio.run(_cold_warm(server, page, area, timeout))
@@ -165,7 +167,7 @@ def server_sample(script: str, env: dict, page: str, area: int | None, timeout: 
         return None, None, None
     finally:
         server.stop()
-        server.log_path.unlink(missing_ok=True)
+        server.remove_logs()
 
 
 def _summarise(runs: list[tuple]) -> dict:
@@ -226,10 +228,10 @@ def browser_phase(args, errors: list) -> dict:
     ratio per page (median over repetitions), which is steadier than a ratio of medians on a busy
     machine.
     """
-    from browserbench import Target, launch, measure_once
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
+    from appharness.browser import chromium
+    from bench.browserbench import Target, measure_once
     from dashboard.schema import AREAS
 
     labels = [a.label("ja") for a in AREAS]
@@ -258,35 +260,31 @@ def browser_phase(args, errors: list) -> dict:
         return got
 
     with (
-        Server("app.py") as app,
-        Server(script) as floor,
-        Server(script, b5_env) as floor5,
-        sync_playwright() as pw,
+        AppServer("app.py") as app,
+        AppServer(script) as floor,
+        AppServer(script, b5_env) as floor5,
+        chromium() as browser,
     ):
-        browser = launch(pw)
-        try:
-            b = Target(FLOOR_B, floor.base_url + "/", charts, tables)
-            b5 = None if args.quick else Target(FLOOR_B5, floor5.base_url + "/", *FLOORS[FLOOR_B5][2:])
-            pages = [Target(p, app.base_url + p, *PAGE_ELEMENTS[p]) for p in args.pages]
-            if not args.quick:  # first visits compile and cache on the server; not recorded
-                for t in [b, b5, *pages]:
-                    try:
-                        measure_once(browser, t, labels[0])
-                    except (PlaywrightError, RuntimeError) as exc:
-                        log(f"  ! warm-up {t.name}: {str(exc)[:200]}")
-            for rep in range(args.reps):
-                log(f"browser: repetition {rep + 1}/{args.reps}")
-                if b5 is not None:
-                    visit(browser, b5, rep)
-                for t in pages:
-                    base = visit(browser, b, rep)
-                    got = visit(browser, t, rep)
-                    pair = paired.setdefault(t.name, {"load_ms": [], "filter_ms": []})
-                    for k in pair:
-                        ok = got.get(k) is not None and base.get(k)
-                        pair[k].append(got[k] / base[k] if ok else None)
-        finally:
-            browser.close()
+        b = Target(FLOOR_B, floor.base_url + "/", charts, tables)
+        b5 = None if args.quick else Target(FLOOR_B5, floor5.base_url + "/", *FLOORS[FLOOR_B5][2:])
+        pages = [Target(p, app.base_url + p, *PAGE_ELEMENTS[p]) for p in args.pages]
+        if not args.quick:  # first visits compile and cache on the server; not recorded
+            for t in [b, b5, *pages]:
+                try:
+                    measure_once(browser, t, labels[0])
+                except (PlaywrightError, RuntimeError) as exc:
+                    log(f"  ! warm-up {t.name}: {str(exc)[:200]}")
+        for rep in range(args.reps):
+            log(f"browser: repetition {rep + 1}/{args.reps}")
+            if b5 is not None:
+                visit(browser, b5, rep)
+            for t in pages:
+                base = visit(browser, b, rep)
+                got = visit(browser, t, rep)
+                pair = paired.setdefault(t.name, {"load_ms": [], "filter_ms": []})
+                for k in pair:
+                    ok = got.get(k) is not None and base.get(k)
+                    pair[k].append(got[k] / base[k] if ok else None)
     out = {name: {k: stats(v) for k, v in samples.items()} for name, samples in results.items()}
     for name, pair in paired.items():
         out[name]["paired_ratio_to_b"] = {k: stats_ratio(v) for k, v in pair.items()}
@@ -312,7 +310,7 @@ def stats_ratio(samples: list[float | None]) -> dict:
 # --------------------------------------------------------------------------- memory
 
 
-async def _sessions(server: Server, pages: list[str], n: int, offset: int, timeout: float) -> list:
+async def _sessions(server: AppServer, pages: list[str], n: int, offset: int, timeout: float) -> list:
     opened = []
     for i in range(n):
         s = await open_session(server.port, server.pid, timeout)
@@ -325,7 +323,6 @@ async def _sessions(server: Server, pages: list[str], n: int, offset: int, timeo
 def distinct_queries() -> list[str]:
     """24 broad filter states (five of the six areas, all phases or two of them): 40–85 % of the rows
     each, so every state is a large filtered frame."""
-    sys.path.insert(0, str(ROOT / "src"))
     from dashboard.schema import AREA_CODES, PHASE_CODES
 
     out = []
@@ -336,7 +333,7 @@ def distinct_queries() -> list[str]:
     return out
 
 
-async def _visits(server: Server, queries: list[str], timeout: float) -> None:
+async def _visits(server: AppServer, queries: list[str], timeout: float) -> None:
     """One session per query (its first run reads the filter from the URL), each closed after its run."""
     for q in queries:
         s = await open_session(server.port, server.pid, timeout)
@@ -346,7 +343,7 @@ async def _visits(server: Server, queries: list[str], timeout: float) -> None:
             await s.close()
 
 
-async def _memory(server: Server, pages: list[str], n: int, timeout: float) -> dict:
+async def _memory(server: AppServer, pages: list[str], n: int, timeout: float) -> dict:
     mb = {}
     mb["idle"] = settle_rss(server.pid) / 1024
     first = await _sessions(server, pages, 1, 0, timeout)
@@ -370,7 +367,7 @@ async def _memory(server: Server, pages: list[str], n: int, timeout: float) -> d
     return out
 
 
-async def _distinct(server: Server, timeout: float) -> dict:
+async def _distinct(server: AppServer, timeout: float) -> dict:
     """Distinct broad filter states: the app caches only FRAME_CACHE filtered frames, so memory stops
     growing once that cache is full; RSS after FRAME_CACHE states and after three times as many,
     each once the closed sessions are gone (the server runs with a short disconnected-session TTL)."""
@@ -390,13 +387,13 @@ def memory_phase(args, tables: dict[int, str | None], errors: list) -> dict:
     for n in sizes:
         log(f"memory: {size_key(n)} table, {args.sessions} sessions")
         env = {"INITIATIVES_PATH": tables[n]} if tables.get(n) else {}
-        server = Server("app.py", env)
+        server = AppServer("app.py", env)
         try:
             server.start()
             r = asyncio.run(_memory(server, list(args.pages), args.sessions, args.run_timeout))
             server.stop()
-            server.log_path.unlink(missing_ok=True)
-            server = Server("app.py", {**env, "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(DISTINCT_TTL_S)})
+            server.remove_logs()
+            server = AppServer("app.py", {**env, "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(DISTINCT_TTL_S)})
             server.start()
             r.update(asyncio.run(_distinct(server, args.run_timeout)))
             r["sessions"] = args.sessions
@@ -411,7 +408,7 @@ def memory_phase(args, tables: dict[int, str | None], errors: list) -> dict:
             log(f"  ! memory {size_key(n)}: {str(exc)[:200]}")
         finally:
             server.stop()
-            server.log_path.unlink(missing_ok=True)
+            server.remove_logs()
     return out
 
 
@@ -421,7 +418,7 @@ def memory_phase(args, tables: dict[int, str | None], errors: list) -> dict:
 def profile_phase(args, tables: dict[int, str | None], errors: list) -> list:
     n = max(args.sizes)
     out_json = Path(tempfile.gettempdir()) / f"bench-profile-{time.time_ns()}.json"
-    cmd = [sys.executable, str(ROOT / "bench" / "profile_pages.py"), "--rows", str(n), "--pages", *args.pages]
+    cmd = [sys.executable, "-m", "bench.profile_pages", "--rows", str(n), "--pages", *args.pages]
     cmd += ["--json", str(out_json), "--out", str(args.json.parent / "profiles")]
     if tables.get(n):
         cmd += ["--table", tables[n]]
@@ -630,7 +627,7 @@ def tables_md(result: dict) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python bench/run.py", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=5, help="repetitions of every measurement (default 5)")
     parser.add_argument(
         "--sizes",
@@ -667,7 +664,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict = {
         "label": args.label,
         "started": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
-        "machine": machine("/usr/bin/chromium"),
+        "machine": machine(CHROMIUM),
         "params": {
             "reps": args.reps,
             "sizes": args.sizes,
@@ -680,17 +677,17 @@ def main(argv: list[str] | None = None) -> int:
             "limits": LIMITS,
         },
         "method": {
-            "server": "websocket protocol client (bench/wsclient.py): BackMsg rerun_script sent → ForwardMsg "
+            "server": "websocket protocol client (appharness.wsclient): BackMsg rerun_script sent → ForwardMsg "
             "script_finished received, on `streamlit run` started as `make run` does; fresh server per repetition; "
             "cold = first run of the first session, warm = rerun after choosing an area (a filter value new to the process)",
-            "browser": "Playwright + /usr/bin/chromium (tests/e2e flags); new context per repetition; load = goto → "
+            "browser": "Playwright + /usr/bin/chromium (appharness.browser, as the browser tests); new context per repetition; load = goto → "
             "first run finished + READY_JS + charts drawn (+ dataframe canvases); filter = click an area option → "
             "expect_rerun + charts drawn",
             "memory": "VmRSS of the server process, read once it is steady (4 samples within 0.5 %)",
         },
     }
     with tempfile.TemporaryDirectory(prefix="bench-tables-") as tmp:
-        from synth import write_synthetic
+        from bench.synth import write_synthetic
 
         tables: dict[int, str | None] = {0: None}
         for n in args.sizes:
@@ -717,7 +714,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(md)
     if result["profile"]:
-        from profile_pages import format_top
+        from bench.profile_pages import format_top
 
         print("\nProfiles (warm run = filter change, largest table):")
         for r in result["profile"]:

@@ -1,6 +1,6 @@
 """Synthetic initiative tables of any size, generated from the real rows (same schema).
 
-    python bench/synth.py 100000 /tmp/initiatives-100k.parquet
+    python -m bench.synth 100000 /tmp/initiatives-100k.parquet
 
 The real table is repeated as `copies` of itself, the last copy cut to make exactly `n` rows. Every
 copy gets its own ids (copy 0 keeps the real ones, copy k appends `~k`), its parents, and its
@@ -91,7 +91,7 @@ def write_synthetic(n: int, out: Path, source: Path | None = None) -> Path:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python bench/synth.py N OUT.parquet", file=sys.stderr)
+        print("usage: python -m bench.synth N OUT.parquet", file=sys.stderr)
         return 2
     n, out = int(argv[0]), Path(argv[1])
     write_synthetic(n, out)

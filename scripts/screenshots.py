@@ -1,11 +1,11 @@
 """Refresh the README's screenshots: docs/screenshots/<page>.png, one per page (`make screenshots`).
 
-Starts the app the way the browser tests do (tests/e2e/support.py: `streamlit run app.py` on a free
-loopback port, Debian's Chromium through Playwright, the same readiness waits), opens each page
+Starts the app the way the browser tests do (the shared harness, appharness: `streamlit run app.py` on a
+free loopback port, Debian's Chromium through Playwright, the same readiness waits), opens each page
 with a filter that gives it something to show, saves a full-page PNG 1280 px wide, and shrinks it
 with Pillow (a 256-colour palette, no dithering, optimised) so each file stays small.
 
-    .venv/bin/python scripts/screenshots.py [--out DIR] [PAGE ...]
+    .venv/bin/python -m scripts.screenshots [--out DIR] [PAGE ...]
 """
 
 from __future__ import annotations
@@ -17,24 +17,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from PIL import Image
 
-from PIL import Image  # noqa: E402  (after the path set-up, like the imports below)
-
-from tests.e2e.support import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    DEFAULT_TIMEOUT,
-    AppServer,
-    ServerError,
+from appharness.browser import (
+    chromium,
     expect_rerun,
     goto,
-    install_run_counter,
+    new_context,
     no_exceptions,
     save_screenshot,
     wait_for_charts,
 )
+from appharness.server import ROOT, AppServer, ServerError
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
@@ -98,40 +92,28 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown page(s); choose from {', '.join(s.name for s in SHOTS)}")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory(prefix="screenshots-") as logs:
-        server = AppServer("app.py", {}, Path(logs))
         try:
-            server.wait_healthy()
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                try:
-                    for shot in shots:
-                        context = browser.new_context(viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo")
-                        context.set_default_timeout(DEFAULT_TIMEOUT)
-                        install_run_counter(context)
-                        page = context.new_page()
-                        goto(page, server.base_url, shot.path)
+            with AppServer("app.py", log_dir=Path(logs)) as server, chromium() as browser:
+                for shot in shots:
+                    context = new_context(browser, viewport=VIEWPORT)
+                    page = context.new_page()
+                    goto(page, server.base_url, shot.path)
+                    if shot.charts:
+                        wait_for_charts(page, shot.charts)
+                    if shot.action:
+                        shot.action(page)
                         if shot.charts:
                             wait_for_charts(page, shot.charts)
-                        if shot.action:
-                            shot.action(page)
-                            if shot.charts:
-                                wait_for_charts(page, shot.charts)
-                        if errors := no_exceptions(page):
-                            raise RuntimeError(f"{shot.path} shows an exception: {errors}")
-                        path = save_screenshot(page, shot.name, directory=args.out)
-                        size = shrink(path)
-                        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {size / 1024:.0f} KB")
-                        context.close()
-                finally:
-                    browser.close()
-        except ServerError as exc:
+                    if errors := no_exceptions(page):
+                        raise RuntimeError(f"{shot.path} shows an exception: {errors}")
+                    path = save_screenshot(page, shot.name, directory=args.out)
+                    size = shrink(path)
+                    print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {size / 1024:.0f} KB")
+                    context.close()
+        except (ServerError, RuntimeError) as exc:  # the server did not start, Chromium is missing, a page failed
             print(exc, file=sys.stderr)
             return 1
-        finally:
-            server.stop()
     return 0
 
 

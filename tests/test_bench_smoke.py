@@ -11,7 +11,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from dashboard.paths import ROOT
+
+pytestmark = pytest.mark.e2e  # starts app servers and Chromium
 
 TINY = ["--reps", "1", "--sizes", "0", "--pages", "/", "--quick", "--sessions", "3"]
 STAT_KEYS = {"median", "min", "max", "n", "failed", "samples"}
@@ -20,7 +24,7 @@ STAT_KEYS = {"median", "min", "max", "n", "failed", "samples"}
 def test_bench_runs_on_a_tiny_configuration(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), *TINY, "--json", str(out)],
+        [sys.executable, "-m", "bench.run", *TINY, "--json", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

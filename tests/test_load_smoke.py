@@ -1,4 +1,4 @@
-"""bench/load.py with tiny numbers: its own server, real websocket sessions, no errors, RSS sampled."""
+"""`python -m bench.load` with tiny numbers: its own server, real websocket sessions, no errors, RSS sampled."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from dashboard.paths import ROOT
 
-LOAD = ROOT / "bench" / "load.py"
+pytestmark = pytest.mark.e2e  # starts an app server
 
 
 def test_load_tool_smoke(tmp_path):
     """3 concurrent sessions for 3 s and 5 sequential ones: script runs happen, nothing fails."""
     out = tmp_path / "load.json"
-    cmd = [sys.executable, str(LOAD), "--concurrent", "3", "--seconds", "3", "--sequential", "5"]
+    cmd = [sys.executable, "-m", "bench.load", "--concurrent", "3", "--seconds", "3", "--sequential", "5"]
     cmd += ["--warmup", "2", "--settle", "5", "--run-timeout", "30", "--json", str(out)]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.is_file(), proc.stdout + proc.stderr

@@ -10,35 +10,25 @@ Fixtures
                         records `page.console_errors` (console.error and uncaught page errors) and
                         `page.external_requests` (any request not to the loopback server)
 
-Helpers (wait_ready, goto, expect_rerun, wait_for_charts, save_screenshot, axe_violations, …) live in
-tests/e2e/support.py. Everything under tests/e2e is marked `e2e`; servers and the browser start only
-when an e2e test asks for them, so `pytest -m "not e2e"` pays nothing for them.
+Servers are appharness.server.AppServer; the browser and the helpers (wait_ready, goto, expect_rerun,
+wait_for_charts, save_screenshot, axe_violations, …) are appharness.browser's: the harness the benchmark
+and the scripts use too. tests/e2e/support.py keeps what only these tests check. Everything under
+tests/e2e is marked `e2e` (so are the other tests that start a server: the bench and load smoke tests);
+servers and the browser start only when an e2e test asks for them, so `pytest -m "not e2e"` starts neither.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 
-from .support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    DEFAULT_TIMEOUT,
-    AppServer,
-    ServerError,
-    install_run_counter,
-    save_screenshot,
-)
+from appharness.browser import chromium, missing_browser, new_context, save_screenshot
+from appharness.server import AppServer, ServerError
 
 HERE = Path(__file__).resolve().parent
-INSTALL_COMMAND = "apt-get update && apt-get install -y chromium fonts-noto-cjk"
-VIEWPORT = {"width": 1400, "height": 1000}
 LOOPBACK = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
 
 
@@ -91,15 +81,11 @@ def app_server_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cal
         env = {k: str(v) for k, v in (env or {}).items()}
         key = (script, tuple(sorted(env.items())))
         if key not in servers:
-            server = AppServer(script, env, log_dir)
+            server = AppServer(script, env, log_dir=log_dir)
             try:
-                server.wait_healthy()
+                server.start()
             except ServerError as exc:
-                server.stop()
                 pytest.fail(str(exc), pytrace=False)
-            except BaseException:
-                server.stop()
-                raise
             servers[key] = server
             RUNNING.append(server)
         return servers[key].base_url
@@ -121,32 +107,13 @@ def app_server(app_server_factory: Callable[..., str]) -> str:
 # --------------------------------------------------------------------------------------- browser
 
 
-def _require_browser() -> None:
-    """Fail (never skip) when Chromium or a Japanese font is missing, with the command that installs them."""
-    hint = f"Install them (as root): {INSTALL_COMMAND}   — or run `make browser`."
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. {hint}", pytrace=False)
-    if shutil.which("fc-list") is None:
-        pytest.fail(f"fc-list (fontconfig) is missing, so no CJK font can be found. {hint}", pytrace=False)
-    fonts = subprocess.run(["fc-list", ":lang=ja"], capture_output=True, text=True, check=False).stdout
-    if not fonts.strip():
-        pytest.fail(f"No Japanese font is installed (`fc-list :lang=ja` is empty). {hint}", pytrace=False)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
-    """Headless Chromium driven by Playwright's sync API (Playwright cannot download its own browser here)."""
-    _require_browser()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:  # pragma: no cover - the `test` extra installs it
-        pytest.fail(f"playwright is not installed ({exc}); `make test` installs the `test` extra.", pytrace=False)
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    """Headless Chromium driven by Playwright's sync API; fails (never skips) with the install command."""
+    if problem := missing_browser():
+        pytest.fail(problem, pytrace=False)
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
@@ -158,9 +125,7 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator:
     which the page itself never shows) is printed with the report.
     """
     sizes = _log_sizes()
-    context = browser.new_context(viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo", accept_downloads=True)
-    context.set_default_timeout(DEFAULT_TIMEOUT)
-    install_run_counter(context)
+    context = new_context(browser, accept_downloads=True)
     pg = context.new_page()
     pg.console_errors = []
     pg.external_requests = []

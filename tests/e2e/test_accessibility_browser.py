@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from appharness.browser import axe_violations, expect_rerun, format_violations, goto, no_exceptions, wait_for_charts
 from dashboard.i18n import catalogue
-
-from .support import axe_violations, expect_rerun, format_violations, goto, no_exceptions, wait_for_charts
 
 t = catalogue("ja")
 # page → (URL with a filter, charts on it)

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from appharness.browser import goto, no_exceptions
 from dashboard import workbook
 from dashboard.i18n import catalogue
 from dashboard.matrix import area_matrix, cell_text
 from dashboard.schema import ACTOR_CODES, AREA_BY_CODE, PHASE_CODES, Col
 
 from . import expected as E
-from .support import console_errors, goto, no_exceptions
+from .support import console_errors
 
 t = catalogue("ja")
 VIEW = "/explore?area=su&phase=2026"  # スタートアップ, 2026～: 9 rows, sub-items included

@@ -7,22 +7,21 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
-from dashboard.i18n import catalogue
-from dashboard.schema import ACTOR_CODES, AREA_BY_CODE, AREA_CODES, PHASE_BY_CODE, Col
-
-from . import expected as E
-from .support import (
+from appharness.browser import (
     axe_violations,
     chart_marks,
     chart_traces,
-    console_errors,
-    count_captions,
     expect_rerun,
     format_violations,
     goto,
     no_exceptions,
     wait_for_charts,
 )
+from dashboard.i18n import catalogue
+from dashboard.schema import ACTOR_CODES, AREA_BY_CODE, AREA_CODES, PHASE_BY_CODE, Col
+
+from . import expected as E
+from .support import console_errors, count_captions
 
 ja, en = catalogue("ja"), catalogue("en")
 NAV = ("page.overview", "page.timeline", "page.matrix", "page.actors", "page.explore", "page.analysis")

@@ -14,10 +14,11 @@ from __future__ import annotations
 import pytest
 from hostile import HOSTILE_TEXTS, build_hostile_table
 
+from appharness.browser import expect_rerun, goto, no_exceptions, wait_for_charts
 from dashboard.i18n import catalogue
 from dashboard.schema import AREA_BY_CODE, Col
 
-from .support import console_errors, expect_rerun, goto, no_exceptions, wait_for_charts
+from .support import console_errors
 
 t = catalogue("ja")
 SCRIPT = HOSTILE_TEXTS["script"]  # <script>alert(1)</script>

@@ -9,11 +9,12 @@ from pathlib import Path
 from pptx import Presentation
 from pypdf import PdfReader
 
+from appharness.browser import goto, no_exceptions
 from dashboard.i18n import catalogue
 from dashboard.schema import Col
 
 from . import expected as E
-from .support import console_errors, goto, no_exceptions
+from .support import console_errors
 
 t = catalogue("ja")
 VIEW = "/matrix?area=su"
