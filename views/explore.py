@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.ui import explore, reports
+from dashboard.ui import explore, progress, reports
 from dashboard.ui.context import context, page_header
 
 ctx = context()
@@ -13,5 +13,6 @@ reports.report_buttons(ctx)
 chosen = explore.explore_table(ctx)
 if chosen:
     explore.detail(ctx, chosen)
+    progress.item_progress(ctx, chosen)
 st.caption(ctx.t("explore.link"))
 st.code(explore.view_link(ctx), language=None)

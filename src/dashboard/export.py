@@ -127,6 +127,11 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn(
         "export.col.expo_related", getattr(Col, "EXPO_RELATED", "expo_related"), "flag", width=10, optional=True
     ),
+    # Progress for the fiscal year shown (joined on when progress is reported; the fiscal year is in the
+    # file's filter description).
+    ExportColumn("export.col.progress_badge", "progress_badge", width=18, optional=True),
+    ExportColumn("export.col.progress_pct", "progress_pct", "number", width=10, optional=True),
+    ExportColumn("export.col.progress_achievement", "progress_achievement", width=60, wrap=True, optional=True),
 )
 
 
@@ -146,6 +151,10 @@ def _fmt_text(v: Any, spec: ExportColumn, t: Callable[..., str], lang: str) -> s
 
 def _fmt_int(v: Any, spec: ExportColumn, t: Callable[..., str], lang: str) -> int | str:
     return int(v)
+
+
+def _fmt_number(v: Any, spec: ExportColumn, t: Callable[..., str], lang: str) -> int:
+    return round(float(v))
 
 
 def _fmt_category(v: Any, spec: ExportColumn, t: Callable[..., str], lang: str) -> str:
@@ -168,6 +177,7 @@ def _fmt_list(v: Any, spec: ExportColumn, t: Callable[..., str], lang: str) -> s
 _FORMATTERS: dict[str, Callable[[Any, ExportColumn, Callable[..., str], str], Any]] = {
     "text": _fmt_text,
     "int": _fmt_int,
+    "number": _fmt_number,
     "category": _fmt_category,
     "level": _fmt_level,
     "flag": _fmt_flag,
@@ -191,11 +201,13 @@ def export_frame(df: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
     for spec in export_columns(df):
         fmt = _FORMATTERS[spec.kind]
         values = df[spec.source].tolist()
-        out[t(spec.key)] = ["" if _is_missing(v) else fmt(v, spec, t, lang) for v in values]
+        blank = None if spec.kind == "number" else ""  # a missing number stays empty, not text
+        out[t(spec.key)] = [blank if _is_missing(v) else fmt(v, spec, t, lang) for v in values]
     frame = pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+    dtypes = {"int": "int64", "number": "Int64"}
     for spec in export_columns(df):
         header = t(spec.key)
-        frame[header] = frame[header].astype("int64" if spec.kind == "int" else object)
+        frame[header] = frame[header].astype(dtypes.get(spec.kind, object))
     return frame
 
 

@@ -886,6 +886,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.status.none": {"ja": "未報告", "en": "Not reported"},
     # --- progress on the pages ---
     "sidebar.progress": {"ja": "進捗", "en": "Progress"},
+    "progress.detail.title": {"ja": "進捗（年度・団体ごと）", "en": "Progress (by fiscal year and organisation)"},
+    "progress.detail.none": {
+        "ja": "この取組の進捗はまだ報告されていません",
+        "en": "No progress reported for this initiative yet",
+    },
+    "progress.detail.history": {"ja": "変更の履歴（{n} 件）", "en": "History of changes ({n})"},
+    "export.col.progress_badge": {"ja": "進捗の状況", "en": "Progress status"},
+    "export.col.progress_pct": {"ja": "進捗率（%）", "en": "Progress (%)"},
+    "export.col.progress_achievement": {"ja": "実績（団体ごと）", "en": "Achievements (by organisation)"},
     "chart.axis.pct": {"ja": "進捗率", "en": "Progress"},
     "chart.axis.status_count": {"ja": "記録数（未報告は取組数）", "en": "Records (not reported: initiatives)"},
     "chart.progress_heatmap.title": {"ja": "分野 × 時期の平均進捗率", "en": "Mean progress by area and phase"},

@@ -63,6 +63,7 @@ def plan_progress(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, l
         )
         .groupby(PCol.ID, sort=False)["_line"]
         .agg("\n".join)
+        .to_dict()
     )
     out = pd.DataFrame(
         {
@@ -70,7 +71,7 @@ def plan_progress(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, l
             VCol.PCT: pct.to_numpy(),
             VCol.REPORTED: r[RCol.N_REPORTED].to_numpy(),
             VCol.BADGE: badges,
-            VCol.ACHIEVEMENT: plan[Col.ID].astype(str).map(lines).fillna("").to_numpy(),
+            VCol.ACHIEVEMENT: [lines.get(i, "") for i in plan[Col.ID].astype(str)],
         },
         index=plan.index,
     )

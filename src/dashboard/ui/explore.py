@@ -135,7 +135,7 @@ def explore_table(ctx: Ctx) -> str | None:
     frame = _export_frame(ctx.key, ctx.lang, EXPLORE_MAX_ROWS, ctx.df)
     wide = {ctx.t("export.col.text"), ctx.t("export.col.parent")}
     # On screen the text comes first after where/when/who; the files keep the export order.
-    first = [ctx.t(f"export.col.{c}") for c in ("area", "phase", "actor", "text", "parent")]
+    first = [ctx.t(f"export.col.{c}") for c in ("area", "phase", "actor", "progress_badge", "text", "parent")]
     order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
     more = len(ctx.df) - len(frame)
     more_text = " " + ctx.t("chart.hover.more", n=f"{more:,}") if more > 0 else ""

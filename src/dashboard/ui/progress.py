@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import charts
 from .. import progress as P
-from ..progress.view import history_table, stale_table
+from ..progress.view import history_table, records_table, stale_table
 from ..schema import label
 from . import progress_data
 from .context import Ctx
@@ -103,3 +103,30 @@ def stale_items(ctx: Ctx) -> None:
         st.caption(ctx.t("progress.page.no_stale"))
         return
     st.dataframe(stale_table(old, ctx.df_all, ctx.lang), hide_index=True)
+
+
+def item_progress(ctx: Ctx, item_id: str) -> None:
+    """One initiative's progress: every fiscal year × organisation record, and its history."""
+    pv = ctx.progress
+    t = ctx.t
+    with st.container(border=True):
+        st.markdown(f"**{t('progress.detail.title')}**")
+        if pv is None or pv.problem:
+            st.caption(pv.problem if pv else t("progress.sidebar.unavailable"))
+            return
+        table = records_table(pv.records, item_id, ctx.lang)
+        if table.empty:
+            st.caption(t("progress.detail.none"))
+            return
+        st.dataframe(
+            table,
+            hide_index=True,
+            column_config={t("progress.col.achievement"): st.column_config.TextColumn(width="large")},
+        )
+        try:
+            hist = progress_data.store(P.database_url()).history(item_id)
+        except P.ProgressError as exc:
+            st.caption(exc.message(ctx.lang))
+            return
+        with st.expander(t("progress.detail.history", n=len(hist))):
+            st.dataframe(history_table(hist, ctx.df_all, ctx.lang), hide_index=True)
