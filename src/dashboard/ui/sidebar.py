@@ -47,6 +47,8 @@ def filters(lang: str) -> F.Filters:
         key=S.W_AREA,
         format_func=lambda c: label("area", c, lang),
         placeholder=t("filter.all"),
+        select_all=False,  # its "Select all" is English in a Japanese interface
+        wrap=False,  # a fixed height: no layout shift on blur that would swallow the next click
     )
     phases = sb.pills(
         t("filter.phase"),
@@ -68,6 +70,8 @@ def filters(lang: str) -> F.Filters:
         key=S.W_SUB,
         format_func=lambda c: label("sub_theme", c, lang),
         placeholder=t("filter.all"),
+        select_all=False,  # its "Select all" is English in a Japanese interface
+        wrap=False,  # a fixed height: no layout shift on blur that would swallow the next click
     )
     include = sb.toggle(t("filter.sub_items"), key=S.W_SUBITEMS)
     instruments = sb.multiselect(
@@ -76,6 +80,8 @@ def filters(lang: str) -> F.Filters:
         key=S.W_INSTRUMENT,
         format_func=lambda c: label("instrument", c, lang),
         placeholder=t("filter.all"),
+        select_all=False,  # its "Select all" is English in a Japanese interface
+        wrap=False,  # a fixed height: no layout shift on blur that would swallow the next click
         help=t("filter.instrument_help"),
     )
     expo = sb.segmented_control(
@@ -93,6 +99,7 @@ def filters(lang: str) -> F.Filters:
         (None, *FISCAL_YEARS),
         key=S.W_FY,
         format_func=lambda y: t("filter.fy_latest") if y is None else t("filter.fy_value", fy=y),
+        placeholder=t("filter.fy_latest"),
         help=t("filter.fy_help"),
     )
     statuses = sb.multiselect(
@@ -101,6 +108,8 @@ def filters(lang: str) -> F.Filters:
         key=S.W_STATUS,
         format_func=lambda c: t("progress.status.none") if c == STATUS_NONE else label("status", c, lang),
         placeholder=t("filter.all"),
+        select_all=False,  # its "Select all" is English in a Japanese interface
+        wrap=False,  # a fixed height: no layout shift on blur that would swallow the next click
         help=t("filter.status_help"),
     )
     as_of = sb.date_input(

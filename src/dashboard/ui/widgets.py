@@ -99,6 +99,7 @@ def area_choice(lang: str, areas: tuple[str, ...], label_key: str, key: str, all
         options,
         key=key,
         format_func=lambda c: t("timeline.focus_none") if c is None else label("area", c, lang),
+        placeholder=t("timeline.focus_none"),  # not the framework's English "Choose an option"
     )
 
 
