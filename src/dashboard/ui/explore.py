@@ -38,8 +38,10 @@ def downloads(ctx: Ctx) -> None:
     """CSV and XLSX of exactly the filtered rows, built only when clicked.
 
     The data callables are kept until the session ends (a closed tab's session lingers): they hold
-    the shared table and the filter, not this run's rows, which they take again from the cache."""
-    now = datetime.now(UTC).astimezone()
+    the shared table and the filter, not this run's rows, which they take again from the cache.
+    The file names carry every filter and the time in JST (export.file_name); the workbook's 条件 sheet
+    says the same in words."""
+    now = datetime.now(UTC)
     lang, f, meta, n = ctx.lang, ctx.filters, ctx.meta, len(ctx.df)
     token, df_all = ctx.token, ctx.df_all
 
@@ -65,7 +67,7 @@ def downloads(ctx: Ctx) -> None:
             lang,
             filter_rows=export.filter_description(f, lang),
             link=link,
-            exported_at=datetime.now(UTC).astimezone(),
+            exported_at=datetime.now(UTC),
             data_version=str(meta.get("data_version", "")),
             areas_meta=meta["areas"],
             source_title=" ".join(meta["plan"].get("title", [])),
