@@ -31,13 +31,17 @@ run: $(APP_STAMP)
 	-@bash scripts/ensure-report.sh  # the PDF report's fonts; without them the dashboard runs and says what to install
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
-test: $(STAMP) browser report-deps
+test: $(STAMP) browser report-deps office
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 browser:
 	bash scripts/ensure-browser.sh
+
+# LibreOffice Calc and a Japanese font: the workbook print test prints the export to PDF.
+office:
+	bash scripts/ensure-office.sh
 
 # The fonts the PDF report embeds (Debian packages; installed when root, else the command is printed).
 report-deps:
