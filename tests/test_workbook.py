@@ -398,3 +398,12 @@ def test_xlsx_cells_wrap_and_rows_are_tall_enough(committed):
         )
         assert ws.row_dimensions[r].height >= workbook.LINE_HEIGHT_PT * need, r
     assert ws.row_dimensions[1].height >= 2 * workbook.LINE_HEIGHT_PT  # 「検討段階を含む列」 takes two lines
+
+
+def test_line_estimate_breaks_japanese_anywhere_and_english_between_words():
+    """Row heights come from this estimate: Japanese fills lines glyph by glyph, English word by word."""
+    assert workbook._line_count("関西広域連合", 15) == 1  # 6 × 2.2 = 13.2 units in 14
+    assert workbook._line_count("関西広域連合", 13) == 2
+    assert workbook._line_count("Union of Kansai Governments", 11) == 3  # Union of / Kansai / Governments
+    assert workbook._line_count("x" * 40, 10) == 4  # a word wider than the column is broken anywhere
+    assert workbook._line_count("一行目\n二行目", 40) == 2 and workbook._line_count("", 5) == 1

@@ -114,7 +114,7 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("export.col.level", Col.LEVEL, "level", width=8),
     ExportColumn("export.col.parent", Col.PARENT_TEXT, width=22),
     ExportColumn("export.col.text", Col.TEXT, width=48),
-    ExportColumn("export.col.tentative", Col.TENTATIVE, "flag", width=10),
+    ExportColumn("export.col.tentative", Col.TENTATIVE, "flag", width=16),
     ExportColumn("export.col.page", Col.PAGE, "int", width=9),
     ExportColumn(
         "export.col.instrument_types",

@@ -52,9 +52,9 @@ MATRIX_HEADING_WIDTH = 22
 FILTER_LABEL_WIDTH, FILTER_VALUE_WIDTH = 24, 90
 LINE_HEIGHT_PT = 18  # one line of 11 pt text in a Japanese UI font
 MAX_ROW_HEIGHT_PT = 409  # Excel's limit
-# Of a column `width` characters wide, the share a wrapped line fills (cell padding, proportional
-# Latin glyphs and a CJK glyph slightly wider than two digits): an estimate that errs on more lines.
-LINE_FILL = 0.9
+# Glyph widths in column-width units (one digit of the default font): a Japanese glyph of an 11-pt UI
+# font is slightly wider than two digits; Latin text is proportional, narrower than a digit on average.
+WIDE_GLYPH, NARROW_GLYPH = 2.2, 0.9
 # The rows sheet prints these columns, in this order, first (A4 landscape, one page wide at ~90 %);
 # the other columns follow to their right, outside the print area, so the file keeps them all.
 PRINTED_SOURCES = (
@@ -105,14 +105,44 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, alignment: Alignment | N
     return cell
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _glyph_width(ch: str) -> float:
+    """A character's width in column-width units (the width of a digit): see WIDE_GLYPH, NARROW_GLYPH."""
+    return WIDE_GLYPH if unicodedata.east_asian_width(ch) in "WF" else NARROW_GLYPH
+
+
+def _wrap_tokens(text: str) -> list[str]:
+    """What a wrapped line breaks between: each wide (Japanese) character, runs of other characters, spaces."""
+    tokens: list[str] = []
+    for ch in text:
+        wide, space = _glyph_width(ch) == WIDE_GLYPH, ch.isspace()
+        prev = tokens[-1] if tokens else ""
+        if prev and not wide and _glyph_width(prev[-1]) != WIDE_GLYPH and prev[-1].isspace() == space:
+            tokens[-1] += ch
+        else:
+            tokens.append(ch)
+    return tokens
 
 
 def _line_count(text: str, width: float) -> int:
-    """Lines `text` takes in a wrapped column `width` characters wide (an estimate)."""
-    per_line = max(int(width * LINE_FILL) - 1, 1)
-    return sum(max(1, math.ceil(_display_width(line) / per_line)) for line in str(text).split("\n"))
+    """Lines `text` takes in a wrapped column `width` units wide (an estimate that errs on more lines):
+    Japanese breaks between any two characters, other text between words."""
+    room = max(width - 1, 1.0)  # the cell's padding
+    total = 0
+    for para in str(text).split("\n"):
+        lines, used = 1, 0.0
+        for token in _wrap_tokens(para):
+            w = sum(_glyph_width(ch) for ch in token)
+            if token.isspace():
+                used = used + w if used else used  # a space at the start of a line is dropped
+            elif used + w <= room:
+                used += w
+            elif w <= room:
+                lines, used = lines + 1, w
+            else:  # a word wider than the column is broken anywhere
+                lines += math.ceil((used + w) / room) - 1
+                used = (used + w) % room or room
+        total += lines
+    return max(total, 1)
 
 
 def _row_height(texts_and_widths: Iterable[tuple[str, float]]) -> float:
