@@ -10,7 +10,7 @@ PORT ?= 8501
 # A staff tool listens on this machine only; ADDRESS=0.0.0.0 puts it on the network on purpose.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test data check-data lint format clean browser report-deps postgres load screenshots report-screenshots bench lock
+.PHONY: run test data check-data lint format clean browser report-deps postgres office load screenshots report-screenshots bench lock
 
 # The app's packages only (make run); the test tools come with make test.
 define install
@@ -31,13 +31,17 @@ run: $(APP_STAMP)
 	-@bash scripts/ensure-report.sh  # the PDF report's fonts; without them the dashboard runs and says what to install
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
-test: $(STAMP) browser report-deps postgres
+test: $(STAMP) browser report-deps postgres office
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 browser:
 	bash scripts/ensure-browser.sh
+
+# LibreOffice Calc and a Japanese font: the workbook print test prints the export to PDF.
+office:
+	bash scripts/ensure-office.sh
 
 # The fonts the PDF report embeds (Debian packages; installed when root, else the command is printed).
 report-deps:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -97,19 +98,19 @@ def test_export_frame_keeps_row_order_and_input(small):
 
 def test_optional_columns_appear_when_present(small):
     """instrument_types (list) and expo_related (bool) are exported once the table has them."""
-    assert "政策手段" not in export_frame(small).columns
+    assert "施策手法" not in export_frame(small).columns
     df = small.assign(
         instrument_types=[["grants", "networking"], [], ["grants"], ["events"], ["regulation"]],
         expo_related=[True, False, False, True, False],
     )
     ja = export_frame(df)
-    assert list(ja.columns[-2:]) == ["政策手段", "万博関連"]
-    assert ja.loc[0, "政策手段"] == "grants、networking"
-    assert ja.loc[1, "政策手段"] == ""
-    assert ja["万博関連"].tolist() == ["○", "", "", "○", ""]
+    assert list(ja.columns[-2:]) == ["施策手法", "万博との関連"]
+    assert ja.loc[0, "施策手法"] == "grants、networking"
+    assert ja.loc[1, "施策手法"] == ""
+    assert ja["万博との関連"].tolist() == ["○", "", "", "○", ""]
     en = export_frame(df, "en")
     assert en.loc[0, "Policy instruments"] == "grants; networking"
-    assert en["Expo-related"].tolist() == ["yes", "no", "no", "yes", "no"]
+    assert en["Expo 2025 link"].tolist() == ["yes", "no", "no", "yes", "no"]
 
 
 def test_optional_list_labels_come_from_schema(small, monkeypatch):
@@ -119,7 +120,7 @@ def test_optional_list_labels_come_from_schema(small, monkeypatch):
 
     monkeypatch.setattr(schema, "INSTRUMENT_TYPES", (Category("grants", "補助金", "Grants"),), raising=False)
     df = small.assign(instrument_types=[["grants", "other"]] * len(small))
-    assert export_frame(df).loc[0, "政策手段"] == "補助金、other"
+    assert export_frame(df).loc[0, "施策手法"] == "補助金、other"
     assert export_frame(df, "en").loc[0, "Policy instruments"] == "Grants; other"
 
 
@@ -239,6 +240,8 @@ def test_filter_description_ja_and_en():
         "実施主体": "すべて",
         "サブテーマ": "MaaS",
         "下位項目": "含まない",
+        "施策手法": "すべて",
+        "万博との関連": "すべて",
         "検索語": "万博",
     }
     en = dict(filter_description(Filters(actors=("members",)), "en"))
@@ -246,3 +249,146 @@ def test_filter_description_ja_and_en():
     assert en["Actor"] == ACTOR_BY_CODE["members"].en
     assert en["Sub-items"] == "included"
     assert en["Search text"] == "(none)"
+    assert en["Policy instrument"] == "all" and en["Expo 2025 link"] == "all"
+
+
+# --------------------------------------------------------------------------- every filter in the name and the words
+
+SU_MEMBERS = Filters(areas=("su",), actors=("members",))
+SU_MEMBERS_EXPO = SU_MEMBERS.with_(expo=True)
+SU_MEMBERS_EXPO_MATCHING = SU_MEMBERS_EXPO.with_(instruments=("matching",))
+
+
+def test_file_name_tells_apart_expo_and_instrument_filters():
+    """?area=su&actor=members, +expo=1, +instrument=matching: three different, readable names."""
+    names = [file_name(f, "xlsx", EXPORT_TIME) for f in (SU_MEMBERS, SU_MEMBERS_EXPO, SU_MEMBERS_EXPO_MATCHING)]
+    assert names == [
+        "kansai-action-plan_su_all_members_20261129-1203.xlsx",
+        "kansai-action-plan_su_all_members_expo_20261129-1203.xlsx",
+        "kansai-action-plan_su_all_members_inst-matching_expo_20261129-1203.xlsx",
+    ]
+    assert "_noexpo_" in file_name(SU_MEMBERS.with_(expo=False), "csv", EXPORT_TIME)
+    two = file_name(Filters(instruments=("talent", "outreach")), "csv", EXPORT_TIME)
+    assert "_inst-outreach.talent_" in two  # plan order, whatever the click order
+
+
+def test_file_name_for_every_filter_field_differs_from_the_default():
+    """Each Filters field, set on its own, changes the file name (no filter is left out)."""
+    import dataclasses
+
+    one_each = {
+        "areas": ("su",),
+        "phases": ("2026",),
+        "actors": ("union",),
+        "sub_themes": ("fly",),
+        "include_sub_items": False,
+        "query": "水素",
+        "instruments": ("funding",),
+        "expo": False,
+        "statuses": ("done", "none"),
+        "fiscal_year": 2025,
+        "as_of": date(2025, 3, 31),
+    }
+    assert set(one_each) == {f.name for f in dataclasses.fields(Filters)}
+    default = file_name(Filters(), "csv", EXPORT_TIME)
+    names = {field: file_name(Filters(**{field: value}), "csv", EXPORT_TIME) for field, value in one_each.items()}
+    assert default not in names.values()
+    assert len(set(names.values())) == len(names)
+    assert "_st-done.none_" in names["statuses"] and "_fy2025_" in names["fiscal_year"]
+    assert "_asof20250331_" in names["as_of"]
+    described = {field: filter_description(Filters(**{field: value})) for field, value in one_each.items()}
+    assert all(d != filter_description(Filters()) for d in described.values())  # the 条件 sheet says it too
+    assert ("進捗の状況", "実施済、未報告（いずれかに該当）") in described["statuses"]
+
+
+def test_file_name_every_value_chosen_reads_all():
+    """Choosing every area, phase or actor selects the same rows as none: the name says "all"."""
+    f = Filters(areas=tuple(a.code for a in AREAS), phases=PHASE_CODES, actors=ACTOR_CODES)
+    assert file_name(f, "csv", EXPORT_TIME) == file_name(Filters(), "csv", EXPORT_TIME)
+
+
+def test_file_name_cut_to_the_cap_still_tells_filters_apart():
+    """Past MAX_FILE_NAME the name ends in a hash of the whole filter: different filters, different names."""
+    from dashboard.schema import INSTRUMENT_CODES
+
+    big = Filters(
+        areas=("ls", "cn", "mob"),
+        phases=("2024", "2025"),
+        actors=("union",),
+        sub_themes=("fly", "maas", "fly-maas"),
+        include_sub_items=False,
+        instruments=INSTRUMENT_CODES,
+    )
+    names = {
+        file_name(big.with_(**change), "xlsx", EXPORT_TIME, kind="report")
+        for change in ({}, {"expo": True}, {"expo": False}, {"query": "a"}, {"query": "b"})
+    }
+    assert len(names) == 5
+    for name in names:
+        assert len(name) <= export.MAX_FILE_NAME and name.isascii(), name
+        assert re.search(r"_h-[0-9a-f]{6}_report_20261129-1203\.xlsx$", name), name
+
+
+def test_file_name_time_is_jst_whatever_the_server_zone(monkeypatch):
+    """A UTC clock (aware or naive on a UTC machine) gives the Japan time in the name."""
+    import time
+    from datetime import UTC, datetime
+
+    utc = datetime(2026, 12, 1, 9, 0, 54, tzinfo=UTC)
+    assert file_name(SU_MEMBERS, "xlsx", utc).endswith("_20261201-1800.xlsx")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        assert file_name(SU_MEMBERS, "csv", datetime(2026, 12, 1, 23, 30)).endswith("_20261202-0830.csv")
+        assert export.jst_text(datetime(2026, 12, 1, 9, 0, 54)) == "2026-12-01 18:00:54 JST"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_filter_description_names_instrument_and_expo():
+    """施策手法 and 万博との関連 are listed with the interface's words, in the sidebar's order."""
+    rows = filter_description(SU_MEMBERS_EXPO_MATCHING)
+    assert [k for k, _ in rows] == [
+        "分野",
+        "時期",
+        "実施主体",
+        "サブテーマ",
+        "下位項目",
+        MESSAGES["filter.instrument"]["ja"],
+        MESSAGES["filter.expo"]["ja"],
+        "検索語",
+    ]
+    pairs = dict(rows)
+    assert pairs["施策手法"] == "交流・マッチング（いずれかに該当）"
+    assert pairs["万博との関連"] == MESSAGES["filter.expo.yes"]["ja"] == "関連あり"
+    assert dict(filter_description(SU_MEMBERS.with_(expo=False)))["万博との関連"] == "関連なし"
+    en = dict(filter_description(Filters(instruments=("talent", "funding")), "en"))
+    assert en["Policy instrument"] == "any of: Funding & subsidies; Talent & employment"
+
+
+def test_instrument_header_uses_the_interface_word(committed):
+    """The instrument column is headed 施策手法 as in the interface (filter.instrument), not 政策手段."""
+    df, _ = committed
+    columns = list(export_frame(df).columns)
+    assert MESSAGES["filter.instrument"]["ja"] in columns and "政策手段" not in columns
+    assert MESSAGES["filter.expo"]["ja"] in columns
+
+
+def test_csv_stays_a_clean_table(committed):
+    """The CSV is a header line plus one record per row, whatever the filter: the file name carries the filter."""
+    df, _ = committed
+    rows = apply(df, SU_MEMBERS_EXPO)
+    records = list(csv.reader(io.StringIO(to_csv_bytes(rows).decode("utf-8-sig"), newline="")))
+    assert records[0] == list(export_frame(rows).columns)
+    assert [r[0] for r in records[1:]] == rows[Col.ID].tolist()
+
+
+def test_report_file_name_carries_every_filter_and_jst():
+    """The briefing report's name (export.file_name with "report") keeps expo/instrument and Japan time."""
+    from datetime import UTC, datetime
+
+    from dashboard.report import report_file_name
+
+    name = report_file_name(SU_MEMBERS_EXPO_MATCHING, "pdf", datetime(2026, 12, 1, 9, 0, 54, tzinfo=UTC))
+    assert name == "kansai-action-plan_su_all_members_inst-matching_expo_report_20261201-1800.pdf"

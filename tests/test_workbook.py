@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import datetime
+from datetime import UTC, datetime
 
 import openpyxl
 import pandas as pd
@@ -20,6 +20,7 @@ from dashboard.export import (
     to_csv_bytes,
 )
 from dashboard.filters import Filters, apply
+from dashboard.i18n import MESSAGES, catalogue
 from dashboard.schema import (
     ACTOR_BY_CODE,
     ACTOR_CODES,
@@ -60,6 +61,12 @@ def _xlsx(df: pd.DataFrame, lang: str = "ja", f: Filters | None = None, **kw) ->
     return to_xlsx_bytes(df, lang, **args)
 
 
+def _sheet_frame(df: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
+    """export_frame in the rows sheet's column order (printed columns first)."""
+    t = catalogue(lang)
+    return export_frame(df, lang)[[t(s.key) for s in workbook.rows_sheet_columns(df)]]
+
+
 def _open(data: bytes) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(data))
 
@@ -69,18 +76,19 @@ def _sheet_rows(ws) -> list[list]:
 
 
 def _expected_rows(df: pd.DataFrame, lang: str = "ja") -> list[list]:
-    frame = export_frame(df, lang)
+    frame = _sheet_frame(df, lang)
     body = [[safe_text(v) if isinstance(v, str) else v for v in row] for row in frame.itertuples(index=False)]
     return [[safe_text(h) for h in frame.columns], *body]
 
 
 def test_xlsx_rows_sheet_equals_export_frame(committed):
-    """Sheet 1 holds the export_frame rows (headers included) cell for cell."""
+    """Sheet 1 holds the export_frame rows (headers included) cell for cell, every column, printed ones first."""
     df, meta = committed
     wb = _open(_xlsx(df, areas_meta=meta["areas"]))
     ws = wb.worksheets[0]
     assert ws.title == "取組一覧"
     assert _sheet_rows(ws) == _expected_rows(df)
+    assert sorted(_sheet_rows(ws)[0]) == sorted(export_frame(df).columns)
 
 
 def test_xlsx_rows_sheet_layout(small):
@@ -90,7 +98,7 @@ def test_xlsx_rows_sheet_layout(small):
     assert ws.auto_filter.ref == f"A1:K{len(small) + 1}"
     assert all(c.font.bold for c in ws[1])
     widths = {ws.cell(1, j).value: ws.column_dimensions[ws.cell(1, j).column_letter].width for j in range(1, 12)}
-    assert widths["取組内容"] == 80
+    assert widths["取組内容"] == max(widths.values())
     assert all(w and w > 5 for w in widths.values())
     text_col = [c.value for c in ws[1]].index("取組内容") + 1
     assert ws.cell(2, text_col).alignment.wrap_text
@@ -194,7 +202,7 @@ def test_xlsx_filter_sheet_holds_filter_link_time_version(small):
     assert pairs["検索語"] == "万博"
     assert pairs["下位項目"] == "含む"
     assert pairs["この表示へのリンク"] == "https://example.jp/explore?area=su"
-    assert pairs["出力日時"] == "2026-11-29T12:03:45+09:00"
+    assert pairs["出力日時"] == "2026-11-29 12:03:45 JST"
     assert pairs["データ版"] == "abc123def456"
     assert pairs["件数"] == len(small)
     assert pairs["出典"] == "関西広域産業ビジョン アクションプラン"
@@ -210,11 +218,20 @@ def test_xlsx_filter_sheet_no_hyperlink_for_other_schemes(small):
     assert cell.value == "javascript:alert(1)" and cell.hyperlink is None
 
 
-def test_xlsx_naive_time_gets_an_offset(small):
-    """A naive export time is written with the local UTC offset, never without one."""
-    ws = _open(_xlsx(small, exported_at=datetime(2026, 1, 2, 3, 4, 5)))["条件"]
-    stamp = next(r[1] for r in _sheet_rows(ws) if r[0] == "出力日時")
-    assert re.fullmatch(r"2026-01-02T03:04:05[+-]\d\d:\d\d", stamp)
+def test_xlsx_export_time_is_jst_whatever_the_server_zone(small, monkeypatch):
+    """A UTC time, aware or naive on a UTC machine, is written in Japan time (the server said +00:00)."""
+    import time
+
+    ws = _open(_xlsx(small, exported_at=datetime(2026, 12, 1, 9, 0, 54, tzinfo=UTC)))["条件"]
+    assert next(r[1] for r in _sheet_rows(ws) if r[0] == "出力日時") == "2026-12-01 18:00:54 JST"
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        ws = _open(_xlsx(small, exported_at=datetime(2026, 1, 2, 3, 4, 5)))["条件"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert next(r[1] for r in _sheet_rows(ws) if r[0] == "出力日時") == "2026-01-02 12:04:05 JST"
 
 
 # --------------------------------------------------------------------------- formula safety
@@ -229,7 +246,7 @@ def test_xlsx_neutralises_formulas_everywhere(prefix):
     wb = _open(data)
     # Text survives exactly, a leading CR too (openpyxl writes it as &#13; with lxml, which python-pptx brings).
     rows = _sheet_rows(wb.worksheets[0])
-    assert rows[1][8] == "'" + prefix + "危険"
+    assert rows[1][rows[0].index("取組内容")] == "'" + prefix + "危険"
     pairs = {r[0]: r[1] for r in _sheet_rows(wb["条件"])}
     assert pairs["検索語"] == "'" + f.query
     assert pairs["'" + prefix + "key"] == "'" + prefix + "value"
@@ -261,7 +278,7 @@ def test_string_cells_are_forced_to_text_even_without_a_prefix_rule(small, monke
     """With neutralisation switched off, "=..." still lands as a string cell, not a formula."""
     monkeypatch.setattr(export, "FORMULA_PREFIXES", ("\0never",))
     data = _xlsx(prefixed_table(["="]))
-    cell = _open(data).worksheets[0]["I2"]
+    cell = _open(data).worksheets[0]["E2"]  # 取組内容
     assert cell.value == "=危険" and cell.data_type == "s"
 
 
@@ -271,7 +288,7 @@ def test_illegal_xml_characters_are_replaced_not_fatal():
     df = text_table([text_row("su-2024-union-01", text)])
     f = Filters(query="q\x01\ud800")
     wb = _open(_xlsx(df, f=f, filter_rows=filter_description(f)))
-    assert wb.worksheets[0]["I2"].value == "a\ufffdb\ufffdc\ufffdd\ufffde\ufffd"
+    assert wb.worksheets[0]["E2"].value == "a\ufffdb\ufffdc\ufffdd\ufffde\ufffd"
     assert wb[AREA_BY_CODE["su"].ja].cell(MATRIX_FIRST_ACTOR_ROW, 2).value == "・a\ufffdb\ufffdc\ufffdd\ufffde\ufffd"
     assert {r[0]: r[1] for r in _sheet_rows(wb["条件"])}["検索語"] == "q\ufffd\ufffd"
     back = read_csv_bytes(to_csv_bytes(df))
@@ -292,7 +309,7 @@ def test_empty_frame_exports_header_only(small):
     empty = small.iloc[0:0]
     wb = _open(_xlsx(empty))
     assert wb.sheetnames == ["取組一覧", "条件"]
-    assert _sheet_rows(wb.worksheets[0]) == [list(export_frame(small).columns)]
+    assert _sheet_rows(wb.worksheets[0]) == [list(_sheet_frame(small).columns)]
     assert {r[0]: r[1] for r in _sheet_rows(wb["条件"])}["件数"] == 0
 
 
@@ -310,3 +327,83 @@ def test_exports_read_the_same_with_repeated_texts_as_categoricals(committed):
         assert plain.sheetnames == coded.sheetnames
         for name in plain.sheetnames:
             assert _sheet_rows(coded[name]) == _sheet_rows(plain[name]), name
+
+
+# --------------------------------------------------------------------------- every filter, printing
+
+
+def test_xlsx_filter_sheet_lists_expo_and_instrument(committed):
+    """?area=su&actor=members&expo=1&instrument=matching: 施策手法 and 万博との関連 are in 条件."""
+    df, meta = committed
+    f = Filters(areas=("su",), actors=("members",), expo=True, instruments=("matching",))
+    rows = apply(df, f)
+    pairs = {r[0]: r[1] for r in _sheet_rows(_open(_xlsx(rows, f=f, areas_meta=meta["areas"]))["条件"])}
+    assert pairs["施策手法"] == "交流・マッチング（いずれかに該当）"
+    assert pairs["万博との関連"] == "関連あり"
+    assert pairs["件数"] == len(rows) == 2
+    header = _sheet_rows(_open(_xlsx(rows, f=f, areas_meta=meta["areas"])).worksheets[0])[0]
+    assert MESSAGES["filter.instrument"]["ja"] in header and "政策手段" not in header
+
+
+def _print_area(ws) -> str:
+    return ws.print_area.split("!")[-1].replace("$", "")
+
+
+def test_xlsx_every_sheet_prints_a4_landscape_one_page_wide(committed):
+    """Print area, A4 landscape, fit to one page wide (any height), repeated header, footer with sheet and page."""
+    df, meta = committed
+    wb = _open(_xlsx(df, areas_meta=meta["areas"]))
+    titles = {"取組一覧": "1:1", "条件": "1:1"} | {a.ja: f"{MATRIX_HEADER_ROW}:{MATRIX_HEADER_ROW}" for a in AREAS}
+    assert set(wb.sheetnames) == set(titles)
+    for ws in wb.worksheets:
+        assert ws.print_area, ws.title
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_title_rows.replace("$", "") == titles[ws.title], ws.title
+        assert ws.oddFooter.left.text == "&A" and "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+    assert _print_area(wb["条件"]) == f"A1:B{wb['条件'].max_row}"  # labels and values together
+    assert _print_area(wb["取組一覧"]) == f"A1:I{len(df) + 1}"
+
+
+def test_xlsx_rows_sheet_prints_the_reading_columns_first(committed):
+    """The printed block is ID, area, phase, actor, text, parent, instruments, Expo, page; the rest follow it."""
+    df, _ = committed
+    ws = _open(_xlsx(df)).worksheets[0]
+    header = [c.value for c in ws[1]]
+    printed = header[: workbook.printed_column_count(df)]
+    assert printed == ["ID", "分野", "時期", "実施主体", "取組内容", "親項目", "施策手法", "万博との関連", "掲載ページ"]
+    assert header[len(printed) :] == ["年度", "サブテーマ", "階層", "検討段階を含む列"]
+    width = sum(ws.column_dimensions[c.column_letter].width for c in ws[1][: len(printed)])
+    assert width <= 170  # one A4 landscape page wide at no less than ~85 %
+
+
+def test_xlsx_cells_wrap_and_rows_are_tall_enough(committed):
+    """Every printed cell wraps (but an area's one-line title and note); each row is as tall as its longest text."""
+    df, meta = committed
+    wb = _open(_xlsx(df, areas_meta=meta["areas"]))
+    for ws in wb.worksheets:
+        for row in ws[_print_area(ws)]:
+            for cell in row:
+                title_or_note = ws.title in {a.ja for a in AREAS} and cell.row in (MATRIX_TITLE_ROW, ws.max_row)
+                if isinstance(cell.value, str) and not title_or_note:
+                    assert cell.alignment.wrap_text, (ws.title, cell.coordinate)
+    ws = wb["取組一覧"]
+    for r in range(1, ws.max_row + 1):
+        need = max(
+            workbook._line_count(str(c.value), ws.column_dimensions[c.column_letter].width)
+            for c in ws[r]
+            if c.value is not None
+        )
+        assert ws.row_dimensions[r].height >= workbook.LINE_HEIGHT_PT * need, r
+    assert ws.row_dimensions[1].height >= 2 * workbook.LINE_HEIGHT_PT  # 「検討段階を含む列」 takes two lines
+
+
+def test_line_estimate_breaks_japanese_anywhere_and_english_between_words():
+    """Row heights come from this estimate: Japanese fills lines glyph by glyph, English word by word."""
+    assert workbook._line_count("関西広域連合", 15) == 1  # 6 × 2.2 = 13.2 units in 14
+    assert workbook._line_count("関西広域連合", 13) == 2
+    assert workbook._line_count("Union of Kansai Governments", 11) == 3  # Union of / Kansai / Governments
+    assert workbook._line_count("x" * 40, 10) == 4  # a word wider than the column is broken anywhere
+    assert workbook._line_count("一行目\n二行目", 40) == 2 and workbook._line_count("", 5) == 1

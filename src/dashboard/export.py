@@ -16,7 +16,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pandas as pd
@@ -30,9 +30,13 @@ from .schema import (
     ACTOR_CODES,
     AREA_BY_CODE,
     AREAS,
+    INSTRUMENT_CODES,
+    INSTRUMENT_TYPES,
     PHASE_BY_CODE,
     PHASE_CODES,
     PHASES,
+    STATUS_FILTER_CODES,
+    STATUS_NONE,
     SUB_THEME_BY_CODE,
     SUB_THEMES,
     Category,
@@ -98,40 +102,38 @@ class ExportColumn:
     kind: str = "text"  # text | int | category | level | flag | list  (see _FORMATTERS)
     categories: Callable[[], Mapping[str, Category]] | None = None  # value → Category (labels)
     width: float = 14
-    wrap: bool = False
     optional: bool = False  # exported only when the table has the column
 
 
 # Columns in export order. Optional columns appear automatically once the table carries them.
 EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
-    ExportColumn("export.col.id", Col.ID, width=24),
-    ExportColumn("export.col.area", Col.AREA_CODE, "category", _fixed(AREA_BY_CODE), width=20),
-    ExportColumn("export.col.fiscal_year", Col.FISCAL_YEAR, width=9),
-    ExportColumn("export.col.phase", Col.PHASE_CODE, "category", _fixed(PHASE_BY_CODE), width=14),
-    ExportColumn("export.col.actor", Col.ACTOR_CODE, "category", _fixed(ACTOR_BY_CODE), width=18),
-    ExportColumn("export.col.sub_theme", Col.SUB_THEME, "category", _fixed({s.ja: s for s in SUB_THEMES}), width=18),
-    ExportColumn("export.col.level", Col.LEVEL, "level", width=10),
-    ExportColumn("export.col.parent", Col.PARENT_TEXT, width=40, wrap=True),
-    ExportColumn("export.col.text", Col.TEXT, width=80, wrap=True),
-    ExportColumn("export.col.tentative", Col.TENTATIVE, "flag", width=12),
-    ExportColumn("export.col.page", Col.PAGE, "int", width=8),
+    ExportColumn("export.col.id", Col.ID, width=21),
+    ExportColumn("export.col.area", Col.AREA_CODE, "category", _fixed(AREA_BY_CODE), width=13),
+    ExportColumn("export.col.fiscal_year", Col.FISCAL_YEAR, width=8),
+    ExportColumn("export.col.phase", Col.PHASE_CODE, "category", _fixed(PHASE_BY_CODE), width=12),
+    ExportColumn("export.col.actor", Col.ACTOR_CODE, "category", _fixed(ACTOR_BY_CODE), width=11),
+    ExportColumn("export.col.sub_theme", Col.SUB_THEME, "category", _fixed({s.ja: s for s in SUB_THEMES}), width=14),
+    ExportColumn("export.col.level", Col.LEVEL, "level", width=8),
+    ExportColumn("export.col.parent", Col.PARENT_TEXT, width=22),
+    ExportColumn("export.col.text", Col.TEXT, width=48),
+    ExportColumn("export.col.tentative", Col.TENTATIVE, "flag", width=16),
+    ExportColumn("export.col.page", Col.PAGE, "int", width=9),
     ExportColumn(
         "export.col.instrument_types",
         getattr(Col, "INSTRUMENT_TYPES", "instrument_types"),
         "list",
         _schema_categories("INSTRUMENT_TYPES"),
-        width=30,
-        wrap=True,
+        width=16,
         optional=True,
     ),
     ExportColumn(
-        "export.col.expo_related", getattr(Col, "EXPO_RELATED", "expo_related"), "flag", width=10, optional=True
+        "export.col.expo_related", getattr(Col, "EXPO_RELATED", "expo_related"), "flag", width=8, optional=True
     ),
     # Progress for the fiscal year shown (joined on when progress is reported; the fiscal year is in the
     # file's filter description).
     ExportColumn("export.col.progress_badge", "progress_badge", width=18, optional=True),
     ExportColumn("export.col.progress_pct", "progress_pct", "number", width=10, optional=True),
-    ExportColumn("export.col.progress_achievement", "progress_achievement", width=60, wrap=True, optional=True),
+    ExportColumn("export.col.progress_achievement", "progress_achievement", width=40, optional=True),
 )
 
 
@@ -225,12 +227,23 @@ def to_csv_bytes(df: pd.DataFrame, lang: str = "ja") -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-# --------------------------------------------------------------------------- XLSX
-
+# --------------------------------------------------------------------------- names, times, filter text
 
 FILE_STEM = "kansai-action-plan"
 MAX_FILE_NAME = 120
 _NOT_SAFE_RE = re.compile(r"[^A-Za-z0-9]")
+# Japan time for every stamp a user reads (Japan has no daylight saving time, so a fixed offset is exact).
+JST = timezone(timedelta(hours=9), "JST")
+
+
+def in_jst(when: datetime) -> datetime:
+    """`when` in Japan time, whatever the server clock's zone (a naive time is taken as the machine's local time)."""
+    return when.astimezone(JST)
+
+
+def jst_text(when: datetime) -> str:
+    """A time as staff read it: 2026-12-01 18:00:54 JST."""
+    return in_jst(when).strftime("%Y-%m-%d %H:%M:%S JST")
 
 
 def _codes(chosen: Iterable[str], valid: tuple[str, ...], joiner: str = "-") -> str:
@@ -239,54 +252,110 @@ def _codes(chosen: Iterable[str], valid: tuple[str, ...], joiner: str = "-") -> 
     return joiner.join(c for c in valid if c in picked)
 
 
-def file_name(filters: Filters, ext: str, when: datetime) -> str:
-    """An ASCII file name that says what the file holds, e.g.
-    kansai-action-plan_su_2026_union_q-3c9a1f_20261129-1203.csv
+def _every_or_codes(chosen: Iterable[str], valid: tuple[str, ...]) -> str:
+    """Codes of a dimension every row has one value of: "all" when none or every value is chosen (same rows)."""
+    codes = _codes(chosen, valid)
+    return "all" if not codes or codes == "-".join(valid) else codes
 
-    Areas, phases, actors: codes joined with "-" ("all" when none is chosen); then "sub-…"
-    for sub-themes (joined with "."), "items" when sub-items are hidden, "q-" + a short hash
-    of the search text; then the time. Capped at MAX_FILE_NAME characters.
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+
+
+def file_name(filters: Filters, ext: str, when: datetime, kind: str = "") -> str:
+    """An ASCII file name that says which filter made the file, e.g.
+    kansai-action-plan_su_all_members_inst-matching_expo_20261201-1800.xlsx
+
+    Areas, phases, actors: codes joined with "-" ("all" when none or every one is chosen); then
+    "sub-…" for sub-themes (joined with "."), "items" when sub-items are hidden, "inst-…" for
+    instrument types (joined with "."), "expo" / "noexpo" for the Expo filter, "q-" + a short hash
+    of the search text, "st-…" for progress statuses, "fy2025" for the fiscal year of the progress
+    shown, "asof20250331" for progress as of a day; then `kind` (e.g. "report") and the time in JST. At most MAX_FILE_NAME
+    characters: a longer filter part is cut and ends in "h-" + a hash of the whole, so two
+    different filters never share a name.
     """
     parts = [
-        _codes(filters.areas, schema.AREA_CODES) or "all",
-        _codes(filters.phases, PHASE_CODES) or "all",
-        _codes(filters.actors, ACTOR_CODES) or "all",
+        _every_or_codes(filters.areas, schema.AREA_CODES),
+        _every_or_codes(filters.phases, PHASE_CODES),
+        _every_or_codes(filters.actors, ACTOR_CODES),
     ]
     subs = _codes(filters.sub_themes, schema.SUB_THEME_CODES, ".")
     if subs:
         parts.append(f"sub-{subs}")
     if not filters.include_sub_items:
         parts.append("items")
+    instruments = _codes(filters.instruments, INSTRUMENT_CODES, ".")
+    if instruments:
+        parts.append(f"inst-{instruments}")
+    if filters.expo is not None:
+        parts.append("expo" if filters.expo else "noexpo")
     if filters.query:
-        digest = hashlib.sha256(filters.query.encode("utf-8", "surrogatepass")).hexdigest()[:6]
-        parts.append(f"q-{digest}")
+        parts.append(f"q-{_digest(filters.query)}")
+    statuses = _codes(filters.statuses, STATUS_FILTER_CODES, ".").replace("_", "")
+    if statuses:
+        parts.append(f"st-{statuses}")
+    if filters.fiscal_year is not None:
+        parts.append(f"fy{filters.fiscal_year}")
+    if filters.as_of is not None:
+        parts.append(f"asof{filters.as_of:%Y%m%d}")
     ext = _NOT_SAFE_RE.sub("", ext).lower()[:8] or "bin"
-    tail = f"_{when.strftime('%Y%m%d-%H%M')}.{ext}"
+    kind = _NOT_SAFE_RE.sub("", kind).lower()[:12]
+    tail = (f"_{kind}" if kind else "") + f"_{in_jst(when).strftime('%Y%m%d-%H%M')}.{ext}"
     head = "_".join([FILE_STEM, *parts])
-    head = head[: MAX_FILE_NAME - len(tail)].rstrip("_-.")
+    room = MAX_FILE_NAME - len(tail)
+    if len(head) > room:
+        mark = f"_h-{_digest(head)}"
+        head = head[: room - len(mark)].rstrip("_-.") + mark
     return head + tail
 
 
 def filter_description(f: Filters, lang: str = "ja") -> list[tuple[str, str]]:
-    """The applied filter as (label, value) pairs for people: 分野 → スタートアップ、… ("すべて" if none)."""
+    """Every filter that shaped the rows as (label, value) pairs for people, in the sidebar's order:
+    分野 → スタートアップ、… ("すべて" if none), …, 施策手法, 万博との関連, 検索語."""
     t = catalogue(lang)
     sep = t("export.list_sep")
 
-    def labels(chosen: Iterable[str], cats: tuple[Category, ...], show: Callable[[Category], str]) -> str:
+    def labels(chosen: Iterable[str], cats: tuple[Category, ...]) -> str:
         picked = set(chosen)
-        return sep.join(show(c) for c in cats if c.code in picked) or t("export.filter.all")
+        return sep.join(c.label(lang) for c in cats if c.code in picked)
 
-    def plain(c: Category) -> str:
-        return c.label(lang)
-
+    instruments = labels(f.instruments, INSTRUMENT_TYPES)
+    expo = {True: "filter.expo.yes", False: "filter.expo.no", None: "export.filter.all"}[f.expo]
     return [
-        (t("export.col.area"), labels(f.areas, AREAS, plain)),
-        (t("export.col.phase"), labels(f.phases, PHASES, lambda c: c.label(lang))),
-        (t("export.col.actor"), labels(f.actors, schema.ACTORS, plain)),
-        (t("export.col.sub_theme"), labels(f.sub_themes, tuple(SUB_THEME_BY_CODE.values()), plain)),
+        (t("export.col.area"), labels(f.areas, AREAS) or t("export.filter.all")),
+        (t("export.col.phase"), labels(f.phases, PHASES) or t("export.filter.all")),
+        (t("export.col.actor"), labels(f.actors, schema.ACTORS) or t("export.filter.all")),
+        (
+            t("export.col.sub_theme"),
+            labels(f.sub_themes, tuple(SUB_THEME_BY_CODE.values())) or t("export.filter.all"),
+        ),
         (
             t("export.filter.sub_items"),
             t("export.filter.sub_items_on") if f.include_sub_items else t("export.filter.sub_items_off"),
         ),
+        (
+            t("filter.instrument"),
+            t("export.filter.any_of", items=instruments) if instruments else t("export.filter.all"),
+        ),
+        (t("filter.expo"), t(expo)),
         (t("export.filter.query"), f.query or t("export.filter.none")),
+        *_progress_description(f, lang),
     ]
+
+
+def _progress_description(f: Filters, lang: str) -> list[tuple[str, str]]:
+    """The progress part of the filter, only what is set: the fiscal year, statuses, the as-of day."""
+    t = catalogue(lang)
+    rows = []
+    if f.fiscal_year is not None:
+        rows.append((t("filter.fy"), t("filter.fy_value", fy=f.fiscal_year)))
+    if f.statuses:
+        names = [
+            t("progress.status.none") if c == STATUS_NONE else schema.label("status", c, lang)
+            for c in STATUS_FILTER_CODES
+            if c in f.statuses
+        ]
+        rows.append((t("filter.status"), t("export.filter.any_of", items=t("export.list_sep").join(names))))
+    if f.as_of is not None:
+        rows.append((t("filter.asof"), f.as_of.strftime("%Y/%m/%d")))
+    return rows

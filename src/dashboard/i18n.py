@@ -439,8 +439,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Column includes initiatives under consideration",
     },
     "export.col.page": {"ja": "掲載ページ", "en": "Page"},
-    "export.col.instrument_types": {"ja": "政策手段", "en": "Policy instruments"},
-    "export.col.expo_related": {"ja": "万博関連", "en": "Expo-related"},
+    "export.col.instrument_types": {"ja": "施策手法", "en": "Policy instruments"},
+    "export.col.expo_related": {"ja": "万博との関連", "en": "Expo 2025 link"},
     "export.level.item": {"ja": "項目", "en": "item"},
     "export.level.sub_item": {"ja": "下位項目", "en": "sub-item"},
     "export.flag.yes": {"ja": "○", "en": "yes"},
@@ -982,6 +982,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "progress.badge.mixed": {"ja": "{n} 団体が報告 平均 {pct}", "en": "{n} organisations reported, mean {pct}"},
     "progress.badge.sub_items": {"ja": "下位項目の平均 {pct}", "en": "Mean of the sub-items {pct}"},
+    # --- exports (issue 12) ---
+    "export.filter.any_of": {"ja": "{items}（いずれかに該当）", "en": "any of: {items}"},
+    "export.print.page": {"ja": "&P / &N ページ", "en": "Page &P of &N"},
+    "export.meta.print": {"ja": "印刷", "en": "Printing"},
+    "export.meta.print_note": {
+        "ja": "「{sheet}」シートは {first}～{last} の列を印刷します（A4 横、幅は 1 ページ）。"
+        "その他の列（{rest}）は画面で右側にあります。",
+        "en": "The “{sheet}” sheet prints the columns {first} to {last} (A4 landscape, one page wide); "
+        "the other columns ({rest}) are to their right on screen.",
+    },
 }
 
 

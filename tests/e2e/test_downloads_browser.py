@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from appharness.browser import goto, no_exceptions
-from dashboard import workbook
+from dashboard import export, workbook
 from dashboard.i18n import catalogue
 from dashboard.matrix import area_matrix, cell_text
-from dashboard.schema import ACTOR_CODES, AREA_BY_CODE, PHASE_CODES, Col
+from dashboard.schema import ACTOR_CODES, AREA_BY_CODE, PHASE_CODES, Col, label
 
 from . import expected as E
 from .support import console_errors
@@ -89,9 +91,10 @@ def test_xlsx_download_has_rows_area_sheets_and_the_filter(app_server, page):
 
     ws = wb[t("export.sheet.rows")]
     values = list(ws.iter_rows(values_only=True))
-    assert list(values[0]) == HEADERS
+    sheet_headers = [t(s.key) for s in workbook.rows_sheet_columns(df)]  # the printed columns first
+    assert list(values[0]) == sheet_headers and sorted(sheet_headers) == sorted(HEADERS)
     assert [r[0] for r in values[1:]] == list(df[Col.ID])
-    assert [r[HEADERS.index(t("export.col.text"))] for r in values[1:]] == list(df[Col.TEXT])
+    assert [r[sheet_headers.index(t("export.col.text"))] for r in values[1:]] == list(df[Col.TEXT])
 
     ws = wb[AREA_BY_CODE["su"].ja]
     assert ws.cell(1, 1).value == AREA_BY_CODE["su"].ja
@@ -115,4 +118,42 @@ def test_xlsx_download_has_rows_area_sheets_and_the_filter(app_server, page):
     assert meta[t("export.meta.rows")].value == len(df)
     assert meta[t("export.col.area")].value == AREA_BY_CODE["su"].ja
     assert meta[t("export.filter.query")].value == "構築"
+    assert no_exceptions(page) == [] and console_errors(page) == []
+
+
+# ?area=su&actor=members (all 19 rows), + expo=1 (the Expo-related rows), + instrument=matching (of those,
+# the matching ones): three different files that must say so in their names and their 条件 sheets.
+THREE_VIEWS = [
+    "/explore?area=su&actor=members",
+    "/explore?area=su&actor=members&expo=1",
+    "/explore?area=su&actor=members&instrument=matching&expo=1",
+]
+
+
+def test_xlsx_names_and_filter_sheets_tell_three_filters_apart(app_server, page):
+    """Downloaded through the button: three names, each naming expo / instrument, the time in JST."""
+    names = []
+    for view in THREE_VIEWS:
+        goto(page, app_server, view)
+        df = E.rows(view)
+        before = datetime.now(UTC)
+        name, data = download(page, t("explore.download_xlsx"))
+        names.append(name)
+        stamp = re.fullmatch(r"kansai-action-plan_[a-z0-9_.-]+_(\d{8}-\d{4})\.xlsx", name)
+        assert stamp, name
+        jst = [(before + timedelta(minutes=m)).astimezone(export.JST).strftime("%Y%m%d-%H%M") for m in (-1, 0, 1)]
+        assert stamp.group(1) in jst, (name, jst)  # Japan time, not the server clock's UTC
+        sheet = load_workbook(io.BytesIO(data))[t("export.sheet.filter")]
+        pairs = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(2, sheet.max_row + 1)}
+        assert pairs[t("export.meta.rows")] == len(df)
+        assert pairs[t("filter.expo")] == (t("filter.expo.yes") if "expo=1" in view else t("export.filter.all"))
+        matching = t("export.filter.any_of", items=label("instrument", "matching", "ja"))
+        assert pairs[t("filter.instrument")] == (matching if "instrument=" in view else t("export.filter.all"))
+        assert pairs[t("export.meta.exported_at")].endswith(" JST")
+    assert [len(E.rows(v)) for v in THREE_VIEWS] == [19, 3, 2]
+    assert [n.rsplit("_", 1)[0] for n in names] == [
+        "kansai-action-plan_su_all_members",
+        "kansai-action-plan_su_all_members_expo",
+        "kansai-action-plan_su_all_members_inst-matching_expo",
+    ]
     assert no_exceptions(page) == [] and console_errors(page) == []

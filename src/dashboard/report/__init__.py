@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..export import file_name
 from ..filters import Filters
-from .content import JST, Report, build_report
+from .content import Report, build_report
 from .errors import FontMissing, ReportError
 
 FORMATS = ("pdf", "pptx")
@@ -37,10 +37,9 @@ __all__ = [
 
 
 def report_file_name(filters: Filters, fmt: str, when: datetime) -> str:
-    """What the file holds, e.g. kansai-action-plan_su_all_all_report_20261129-1203.pdf (time in JST)."""
-    name = file_name(filters, fmt, when.astimezone(JST))
-    head, _, tail = name.rpartition("_")
-    return f"{head}_report_{tail}"
+    """What the file holds, e.g. kansai-action-plan_su_all_all_expo_report_20261129-1203.pdf: every filter,
+    "report", the time in JST (export.file_name)."""
+    return file_name(filters, fmt, when, kind="report")
 
 
 def render_report(report: Report, fmt: str) -> bytes:

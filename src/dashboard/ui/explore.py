@@ -11,7 +11,7 @@ from .. import analysis, export, workbook
 from .. import filters as F
 from ..render import escape_md, highlight_md
 from ..schema import Col, label
-from . import data
+from . import data, progress_data
 from .context import Ctx
 from .widgets import bold, score_config, text_config
 
@@ -38,13 +38,18 @@ def downloads(ctx: Ctx) -> None:
     """CSV and XLSX of exactly the filtered rows, built only when clicked.
 
     The data callables are kept until the session ends (a closed tab's session lingers): they hold
-    the shared table and the filter, not this run's rows, which they take again from the cache."""
-    now = datetime.now(UTC).astimezone()
+    the shared table and the filter, not this run's rows, which they take again from the cache.
+    The file names carry every filter and the time in JST (export.file_name); the workbook's 条件 sheet
+    says the same in words."""
+    now = datetime.now(UTC)
     lang, f, meta, n = ctx.lang, ctx.filters, ctx.meta, len(ctx.df)
-    token, df_all = ctx.token, ctx.df_all
+    token, df_all, pv = ctx.token, ctx.df_all, ctx.progress
+    cols = progress_data.plan_columns(pv, token, df_all, lang) if pv is not None else None
 
     def rows() -> pd.DataFrame:
-        return data.filtered(token, df_all, f)
+        return data.filtered(token, df_all, f, pv, cols)
+
+    named = shown_filter(ctx)
 
     link = view_link(ctx)
     help_text = ctx.t("explore.download_help", n=n)
@@ -52,7 +57,7 @@ def downloads(ctx: Ctx) -> None:
     c1.download_button(
         ctx.t("explore.download_csv"),
         data=lambda: export.to_csv_bytes(rows(), lang),
-        file_name=export.file_name(f, "csv", now),
+        file_name=export.file_name(named, "csv", now),
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
@@ -63,19 +68,25 @@ def downloads(ctx: Ctx) -> None:
         data=lambda: workbook.to_xlsx_bytes(
             rows(),
             lang,
-            filter_rows=export.filter_description(f, lang),
+            filter_rows=export.filter_description(named, lang),
             link=link,
-            exported_at=datetime.now(UTC).astimezone(),
+            exported_at=datetime.now(UTC),
             data_version=str(meta.get("data_version", "")),
             areas_meta=meta["areas"],
             source_title=" ".join(meta["plan"].get("title", [])),
         ),
-        file_name=export.file_name(f, "xlsx", now),
+        file_name=export.file_name(named, "xlsx", now),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
         icon=":material/table_view:",
         help=help_text,
     )
+
+
+def shown_filter(ctx: Ctx) -> F.Filters:
+    """The filter as files should name it: with the fiscal year whose progress they carry, when they carry any."""
+    pv = ctx.progress
+    return ctx.filters.with_(fiscal_year=pv.fiscal_year) if pv is not None and pv.has_records else ctx.filters
 
 
 def _meta_line(lang: str, row: pd.Series) -> str:
