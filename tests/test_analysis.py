@@ -41,7 +41,7 @@ def test_pair_rows_pair_union_with_members(df):
     areas = dict(zip(df[Col.ID], df[Col.AREA_CODE], strict=True))
     assert all(areas[u] == areas[m] for u, m in zip(pairs["union_id"], pairs["members_id"], strict=True))
     top = set(zip(pairs["union_id"].head(3), pairs["members_id"].head(3), strict=True))
-    assert ("su-2025-union-01-1", "su-2025-members-01-2") in top
+    assert ("su-2026-union-02", "su-2025-members-01-2") in top  # the successor event × the event
 
 
 def test_pair_rows_same_phase(df):
@@ -64,6 +64,6 @@ def test_labelled_uses_ui_language(df):
     """Headers and codes come out as labels in the chosen language."""
     ja = A.labelled(A.related_rows(df, "su-2025-union-01-1"), "ja")
     en = A.labelled(A.related_rows(df, "su-2025-union-01-1"), "en")
-    assert list(ja.columns) == ["類似度", "分野", "時期", "実施主体", "取組内容", "ID"]
+    assert list(ja.columns) == ["文章の類似度", "分野", "時期", "実施主体", "取組内容", "ID"]
     assert ja.iloc[0]["実施主体"] == "構成府県市" and en.iloc[0]["Actor"] == "Member prefectures & cities"
     assert en.iloc[0]["Phase"] == "2025 Expo year"
