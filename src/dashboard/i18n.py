@@ -311,10 +311,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "analysis.terms_pick": {"ja": "語を選んで絞り込む", "en": "Choose a term to filter by"},
     "analysis.score": {"ja": "文章の類似度", "en": "Wording similarity"},
-    "analysis.union_phase": {"ja": "関西広域連合の時期", "en": "Union: phase"},
+    "analysis.union_phase": {"ja": "広域連合の時期", "en": "Union phase"},
     "analysis.union_text": {"ja": "関西広域連合の取組", "en": "Union initiative"},
     "analysis.union_id": {"ja": "関西広域連合の ID", "en": "Union ID"},
-    "analysis.members_phase": {"ja": "構成府県市の時期", "en": "Members: phase"},
+    "analysis.members_phase": {"ja": "府県市の時期", "en": "Members phase"},
     "analysis.members_text": {"ja": "構成府県市の取組", "en": "Member initiative"},
     "analysis.members_id": {"ja": "構成府県市の ID", "en": "Members ID"},
     "detail.title": {"ja": "取組の詳細", "en": "Initiative details"},
@@ -547,6 +547,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ここに並ぶのは確認のための候補であり、分析結果ではありません。連携の余地があるかは、本文と各担当で確かめてください。",
         "en": "These are suggestions to check, not findings. Whether there is room to coordinate is for the texts and the responsible staff to confirm.",
     },
+    "analysis.progression_suggestion": {
+        "ja": "ここに並ぶのは確認のための候補であり、分析結果ではありません。取組が実際にこのように引き継がれているかは、本文と各担当で確かめてください。",
+        "en": "These are suggestions to check, not findings. Whether one initiative really carries on from another is for the texts and the responsible staff to confirm.",
+    },
     "analysis.pairs_left_out": {
         "ja": "同じ文言の組み合わせ（計画で両方に同じ取組が書かれているもの）と、下位項目をまとめるだけの見出し（「万博会場内外での取組」など）は除いています。",
         "en": "Pairs of the same wording (the plan already lists the same initiative for both) and headings that only group their sub-items (such as 万博会場内外での取組) are left out.",
@@ -579,6 +583,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "detail.reason.line": {"ja": "{type}：{reason}", "en": "{type}: {reason}"},
     "detail.quote": {"ja": "「{text}」", "en": "“{text}”"},
+    "detail.quote_sep": {"ja": "", "en": ", "},
 }
 
 
