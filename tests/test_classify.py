@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import pytest
 
+from dashboard import classify as C
 from dashboard.classify import classify, classify_text, expo_links, matches, parse_override, rule
 from dashboard.schema import INSTRUMENT_CODES, INSTRUMENT_TYPES, STIP_GROUP_CODES, Col
 
@@ -242,3 +243,31 @@ def test_parse_override():
     """Override cells are ';'-separated codes; spaces and empty parts are ignored."""
     assert parse_override("") == ()
     assert parse_override(" funding ; rnd;") == ("funding", "rnd")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("matching: マッチング (rule r18)", C.Reason("matching", "text", words=("マッチング",))),
+        ("outreach: override (instrument_override)", C.Reason("outreach", "override")),
+        ("rnd: from sub-items a-1, a-2", C.Reason("rnd", "sub_items", ids=("a-1", "a-2"))),
+        ("万博 (rule e01); EXPO (rule e03)", C.Reason("", "text", words=("万博", "EXPO"))),
+        ("inherited from parent su-2025-union-01", C.Reason("", "parent", ids=("su-2025-union-01",))),
+        ("something else", C.Reason("", "text", words=("something else",))),
+    ],
+)
+def test_read_evidence_reads_back_every_form_classify_writes(line, expected):
+    """Each stored evidence form comes back as its type, kind, words or ids; an unknown line is kept whole."""
+    assert C.read_evidence(line) == expected
+
+
+def test_evidence_written_by_classify_reads_back(built):
+    """Every stored evidence line of the plan reads back with a known kind and, for words, non-empty words."""
+    df, _ = built
+    for evidence in df["instrument_evidence"]:
+        for line in evidence:
+            r = C.read_evidence(line)
+            assert r.kind in ("text", "override", "sub_items") and r.type, line
+            assert r.kind != "text" or all(w and "rule" not in w for w in r.words), line
+    assert C.heading_only(["outreach: from sub-items x-1"]) and not C.heading_only(["talent: 人材 (rule r56)"])
+    assert not C.heading_only([])

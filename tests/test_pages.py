@@ -254,3 +254,76 @@ def test_an_invalid_tab_opens_the_first_with_a_notice():
     assert [h.value for h in at.main.header] == [catalogue("ja")("analysis.instruments")]
     assert any("tab" in w.value for w in at.warning)
     assert "tab" not in at.query_params
+
+
+def _page_text(at: AppTest) -> str:
+    """Everything a user reads in the main area: headers, text, captions, notices, table cells."""
+    parts = [e.value for kind in ("header", "markdown", "caption", "info", "warning") for e in getattr(at, kind)]
+    parts += [" ".join(map(str, f.value.columns)) for f in at.dataframe]
+    return "\n".join(map(str, parts))
+
+
+def test_pairs_are_labelled_suggestions_of_wording_without_headings_or_twins():
+    """連携候補: the score is 文章の類似度, the page says these are suggestions, no heading or same-text pair."""
+    t = catalogue("ja")
+    at = run("views/analysis.py", {"tab": "pairs"})
+    assert t("analysis.suggestion") in [i.value for i in at.info]
+    frame = next(f.value for f in at.dataframe if t("analysis.union_text") in f.value.columns)
+    assert "文章の類似度" in frame.columns and frame["文章の類似度"].max() < 1.0
+    assert not (frame[t("analysis.union_text")] == frame[t("analysis.members_text")]).any()
+    assert "万博会場内外での取組" not in set(frame[t("analysis.union_text")]) | set(frame[t("analysis.members_text")])
+
+
+def test_chains_show_each_item_once_with_a_labelled_score(committed):
+    """時期を通じた展開 (hr): 外国人材の活躍 in one chain only; every score says it is wording similarity."""
+    from dashboard.related import ChainCol, progression
+
+    t = catalogue("ja")
+    at = run("views/analysis.py", {"area": "hr", "tab": "progression"})
+    assert t("analysis.progression_suggestion") in [i.value for i in at.info]
+    texts = [m.value for m in at.markdown]
+    assert texts.count("外国人材の活躍") == 1 and texts.count("副業人材の活躍促進、マッチング") == 1
+    assert not [m for m in texts if "`" in m]  # no bare score after a text
+    links = int((progression(committed[0], "hr")[ChainCol.STEP] > 0).sum())
+    labelled = [c.value for c in at.caption if c.value.startswith("前の時期との文章の類似度 ")]
+    assert links > 0 and len(labelled) == links
+
+
+def test_choosing_a_term_finds_what_its_bar_counts(committed):
+    """After searching 万博 the terms are whole words (no 内外, コード, ストレス); choosing one finds its count."""
+    from dashboard import terms
+
+    df, _ = committed
+    at = run("views/analysis.py", {"tab": "terms", "q": "万博"})
+    picker = at.button_group(key="term_pick")
+    assert not {"内外", "コード", "ストレス", "万博"} & set(picker.options)
+    assert "万博会場内外" in picker.options
+    rows = F.apply(df, F.Filters(query="万博"))
+    counts = dict(zip(*(terms.top_terms(rows, 25)[c] for c in (terms.TERM, terms.COUNT)), strict=True))
+    at = run("views/analysis.py", {"tab": "terms"})
+    at.button_group(key="term_pick").set_value("人材").run()
+    all_counts = dict(zip(*(terms.top_terms(df, 25)[c] for c in (terms.TERM, terms.COUNT)), strict=True))
+    assert count_caption(at) == f"該当 {all_counts['人材']} 件 ／ 全 155 件"
+    assert counts["万博会場内外"] == len(F.apply(df, F.Filters(query="万博会場内外")))
+
+
+def test_the_terms_tab_points_to_the_expo_filter(committed):
+    """The terms tab says how many items name 万博 and how many are Expo-related; its button applies the filter."""
+    df, _ = committed
+    at = run("views/analysis.py", {"tab": "terms"})
+    n, expo = int(df["text"].str.contains("万博").sum()), int(df["expo_related"].sum())
+    assert catalogue("ja")("analysis.terms_expo", n=f"{n:,}", expo=f"{expo:,}") in [c.value for c in at.caption]
+    at.button(key="terms_expo").click().run()
+    assert count_caption(at) == f"該当 {expo} 件 ／ 全 155 件"
+
+
+DEVELOPER_WORDS = ("instrument_rules", ".csv", "TF-IDF", "n-gram", "janome", "形態素", "コサイン", "(rule ", "rule r")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("tab", ANALYSIS_TABS)
+def test_the_analysis_page_speaks_without_developer_words(lang, tab):
+    """No file name, library, method or rule id in what the analysis tabs show (ja and en)."""
+    at = run("views/analysis.py", {"tab": tab, "lang": lang})
+    text = _page_text(at).lower()
+    assert not [w for w in DEVELOPER_WORDS if w.lower() in text]

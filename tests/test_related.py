@@ -12,9 +12,11 @@ from dashboard.related import (
     ChainCol,
     PairCol,
     cosine_matrix,
+    is_heading,
     ngrams,
     pairs,
     progression,
+    same_text_key,
     top_k,
     vectorise,
 )
@@ -125,7 +127,7 @@ def test_progression_min_score_cuts_weak_links(built):
 
 
 def test_pairs_rank_union_members_pairs(built):
-    """Pairs join a union item to a members item of the same area, best first; identical texts score 1."""
+    """Pairs join a union item to a members item of the same area, best first."""
     df, _ = built
     got = pairs(df)
     assert list(got.columns) == list(PAIR_COLUMNS)
@@ -136,9 +138,8 @@ def test_pairs_rank_union_members_pairs(built):
     assert {ids[i] for i in got[PairCol.MEMBERS_ID]} == {"members"}
     assert all(areas[u] == areas[m] for u, m in zip(got[PairCol.UNION_ID], got[PairCol.MEMBERS_ID], strict=True))
     assert list(got[PairCol.SCORE]) == sorted(got[PairCol.SCORE], reverse=True)
-    first = got.iloc[:2]
-    assert set(first[PairCol.UNION_ID]) == {"su-2025-union-01", "su-2025-union-01-1"}
-    assert (first[PairCol.SCORE] == 1.0).all()
+    first = got.iloc[0]
+    assert (first[PairCol.UNION_ID], first[PairCol.MEMBERS_ID]) == ("su-2026-union-02", "su-2025-members-01-2")
     assert not got.duplicated([PairCol.UNION_ID, PairCol.MEMBERS_ID]).any()
 
 
@@ -159,3 +160,66 @@ def test_pairs_of_an_empty_selection_is_an_empty_frame(built):
     got = pairs(built[0].iloc[0:0])
     assert got.empty and list(got.columns) == list(PAIR_COLUMNS)
     assert isinstance(got, pd.DataFrame)
+
+
+HEADINGS = {"ls-2025-members-01", "su-2025-union-01", "su-2025-members-01"}  # 「万博会場内外での取組」
+
+
+def test_pure_headings_are_the_items_that_only_group_sub_items(built):
+    """is_heading: the three 「万博会場内外での取組」; parents that say what they do are not headings."""
+    df, _ = built
+    heads = set(df.loc[is_heading(df), Col.ID])
+    assert heads == HEADINGS
+    assert {"hr-2024-members-02", "su-2024-union-01"} <= set(df.loc[df[Col.N_CHILDREN] > 0, Col.ID]) - heads
+
+
+def test_same_text_key_ignores_width_case_brackets_and_spaces():
+    """Texts that differ only in width, case, brackets, punctuation or spaces share a key; others do not."""
+    assert same_text_key("「Global Startup EXPO 2025」との連携") == same_text_key(
+        "global startup ＥＸＰＯ 2025との連携"
+    )
+    assert same_text_key("次期情報発信戦略の策定") != same_text_key("情報発信戦略の策定")
+
+
+def test_pairs_leave_out_headings_and_same_wording(built):
+    """No pair has a pure heading or two texts of the same wording (the old top two were both)."""
+    df, _ = built
+    got = pairs(df, same_area=False)
+    assert not set(got[PairCol.UNION_ID]) & HEADINGS and not set(got[PairCol.MEMBERS_ID]) & HEADINGS
+    keys = zip(got[PairCol.UNION_TEXT].map(same_text_key), got[PairCol.MEMBERS_TEXT].map(same_text_key), strict=True)
+    assert all(u != m for u, m in keys)
+    assert (got[PairCol.SCORE] < 1.0).all()
+    assert ("su-2025-union-01-1", "su-2025-members-01-2") not in set(
+        zip(got[PairCol.UNION_ID], got[PairCol.MEMBERS_ID], strict=True)
+    )
+
+
+@pytest.mark.parametrize("area", ["ls", "cn", "mob", "su", "sme", "hr"])
+def test_an_item_is_in_at_most_one_chain(built, area):
+    """Within an area, no item appears in two chains (hr: 外国人材の活躍 used to head two), and no heading."""
+    chains = progression(built[0], area)
+    assert not chains[ChainCol.ID].duplicated().any()
+    assert not set(chains[ChainCol.ID]) & HEADINGS
+
+
+def test_chains_take_the_strongest_links_first():
+    """Two items both closest to one next-phase item: the stronger link wins, the other finds its next best."""
+    rows = [
+        ("a1", "2024", "水素の実証", ["b1", "b2"], [0.6, 0.3]),
+        ("a2", "2024", "水素の普及", ["b1"], [0.5]),
+        ("b1", "2025", "水素の実証拡大", ["a1", "a2"], [0.6, 0.5]),
+        ("b2", "2025", "水素の展示", ["a1"], [0.3]),
+    ]
+    df = pd.DataFrame(
+        {
+            Col.ID: [r[0] for r in rows],
+            Col.AREA_CODE: "cn",
+            Col.PHASE_CODE: [r[1] for r in rows],
+            Col.ACTOR_CODE: "union",
+            Col.TEXT: [r[2] for r in rows],
+            Col.RELATED_IDS: [np.array(r[3], dtype=object) for r in rows],
+            Col.RELATED_SCORES: [np.array(r[4], dtype=float) for r in rows],
+        }
+    )
+    found = progression(df, "cn").groupby(ChainCol.CHAIN)[ChainCol.ID].agg(list).tolist()
+    assert found == [["a1", "b1"]]  # a2's only link (to b1) is taken by the stronger a1 → b1

@@ -28,10 +28,13 @@ with box:
         widgets.chart(charts.fig_expo(ctx.df, ctx.lang), key="expo")
     elif tab == "pairs":
         st.header(t("analysis.pairs"))
+        st.info(t("analysis.suggestion"), icon=":material/fact_check:")
         st.caption(t("analysis.pairs_note"))
+        st.caption(t("analysis.pairs_left_out"))
         analysis.pairs_table(ctx)
     elif tab == "progression":
         st.header(t("analysis.progression"))
+        st.info(t("analysis.progression_suggestion"), icon=":material/fact_check:")
         st.caption(t("analysis.progression_note"))
         area = widgets.area_choice(ctx.lang, ctx.filters.areas, "matrix.area", key="progression_area")
         analysis.progression_view(ctx, area)
@@ -41,3 +44,4 @@ with box:
         top = terms.top_terms(ctx.df, n=25, codes=ctx.codes(Col.TERMS))
         widgets.chart(charts.fig_terms(top, ctx.lang), key="terms")
         analysis.term_picker(ctx.lang, list(top[terms.TERM]))
+        analysis.expo_pointer(ctx)

@@ -1,12 +1,15 @@
-"""Frames for the analysis views: related items of one initiative, 連携候補 pairs, progressions."""
+"""Frames for the analysis views: related items of one initiative, 連携候補 pairs, progressions,
+and the reasons behind an initiative's instrument types and Expo link in words staff use."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import i18n
+from .classify import read_evidence
 from .related import ChainCol, Neighbours, PairCol, pairs, progression
 from .schema import Col, label
 
@@ -44,7 +47,9 @@ def pair_rows(
     top: int = 30,
     neighbours: Neighbours | None = None,
 ) -> pd.DataFrame:
-    """連携候補 between the rows of `df`; headings (parents whose own text is a heading) are kept.
+    """連携候補 between the rows of `df`, best first: suggestions by shared wording, to be checked.
+
+    Pure headings and pairs of the same wording are left out (`related.pairs`).
 
     `neighbours`: `related.neighbours(table)` of a table `df` is a row subset of (faster, same result).
     """
@@ -129,3 +134,51 @@ def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         values = frame[col]
         out[t(key)] = [fmt(v, lang) for v in values] if fmt else list(values)
     return pd.DataFrame(out)
+
+
+def _texts(df: pd.DataFrame, ids: Iterable[str]) -> dict[str, str]:
+    ids = list(ids)
+    found = df.loc[df[Col.ID].isin(ids), [Col.ID, Col.TEXT]]
+    return dict(zip(found[Col.ID], found[Col.TEXT], strict=True))
+
+
+def _quoted(t, texts: Iterable[str]) -> str:
+    return t("detail.quote_sep").join(t("detail.quote", text=x) for x in texts)
+
+
+def instrument_reasons(evidence: Iterable[str], lang: str, df: pd.DataFrame) -> list[str]:
+    """Why an initiative has each instrument type, one line per type in taxonomy order:
+    「交流・マッチング：本文中の「マッチング」から判定」. `df`: a table to find sub-items' texts in."""
+    t = i18n.catalogue(lang)
+    reasons = [read_evidence(e) for e in evidence]
+    texts = _texts(df, [i for r in reasons for i in r.ids])
+    by_type: dict[str, dict[str, list[str]]] = {}
+    for r in reasons:
+        kinds = by_type.setdefault(r.type, {})
+        found = kinds.setdefault(r.kind, [])
+        found.extend(w for w in (r.words if r.kind == "text" else r.ids) if w not in found)
+    lines = []
+    for type_, kinds in by_type.items():
+        parts = []
+        for kind, values in kinds.items():
+            if kind == "text":
+                parts.append(t("detail.reason.words", words=_quoted(t, values)))
+            elif kind == "override":
+                parts.append(t("detail.reason.override"))
+            else:
+                parts.append(t("detail.reason.sub_items", items=_quoted(t, (texts.get(i, i) for i in values))))
+        name = label("instrument", type_, lang) if type_ else ""
+        lines.append(t("detail.reason.line", type=name, reason=t("chart.list_sep").join(parts)))
+    return lines
+
+
+def expo_reason(evidence: str | None, lang: str, df: pd.DataFrame) -> str:
+    """Why an initiative is tied to the Expo, in words staff use ("" when it is not)."""
+    if not isinstance(evidence, str) or not evidence:
+        return ""
+    t = i18n.catalogue(lang)
+    r = read_evidence(evidence)
+    if r.kind == "parent":
+        parent = r.ids[0]
+        return t("detail.reason.parent", text=_texts(df, [parent]).get(parent, parent))
+    return t("detail.reason.words", words=_quoted(t, r.words))

@@ -208,9 +208,7 @@ def derive_analysis(
     out[Col.EXPO_EVIDENCE] = pd.array([expo[i].evidence for i in ids], dtype="string")
     out[Col.RELATED_IDS] = pd.Series(related_ids, index=out.index, dtype=object)
     out[Col.RELATED_SCORES] = pd.Series(related_scores, index=out.index, dtype=object)
-    out[Col.TERMS] = pd.Series(
-        _string_arrays(terms.item_terms(t) for t in out[Col.TEXT]), index=out.index, dtype=object
-    )
+    out[Col.TERMS] = pd.Series(_string_arrays(terms.table_terms(out[Col.TEXT])), index=out.index, dtype=object)
     return out
 
 

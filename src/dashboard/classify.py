@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from .schema import INSTRUMENT_CODES
 
 OVERRIDE_SEPARATOR = ";"
+FROM_SUB_ITEMS = "from sub-items"  # evidence of a heading typed by its sub-items (see `classify`)
+OVERRIDE = "override (instrument_override)"
+INHERITED = "inherited from parent"
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,16 @@ class Classification:
 
     types: tuple[str, ...]
     evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One stored evidence line read back (`read_evidence`), for wording it for people."""
+
+    type: str  # an instrument type code; "" for Expo evidence
+    kind: str  # "text" (words of the item's own text), "override", "sub_items" or "parent"
+    words: tuple[str, ...] = ()  # the matched words ("text")
+    ids: tuple[str, ...] = ()  # the sub-items ("sub_items") or the parent ("parent")
 
 
 @dataclass(frozen=True)
@@ -99,7 +112,7 @@ def classify(
         codes = tuple(overrides.get(id_, ()))
         if codes:
             ordered = _in_taxonomy_order(codes)
-            out[id_] = Classification(ordered, tuple(f"{c}: override (instrument_override)" for c in ordered))
+            out[id_] = Classification(ordered, tuple(f"{c}: {OVERRIDE}" for c in ordered))
         else:
             out[id_] = classify_text(text, rules)
     children: dict[str, list[str]] = {}
@@ -114,7 +127,7 @@ def classify(
         by_type = {c: ks for c, ks in by_type.items() if ks}
         out[id_] = Classification(
             tuple(by_type),
-            tuple(f"{c}: from sub-items {', '.join(ks)}" for c, ks in by_type.items()),
+            tuple(f"{c}: {FROM_SUB_ITEMS} {', '.join(ks)}" for c, ks in by_type.items()),
         )
     return out
 
@@ -136,7 +149,42 @@ def expo_links(
         if own[id_]:
             out[id_] = ExpoLink(True, "; ".join(f"{matched} (rule {r.rule_id})" for r, matched in own[id_]))
         elif parent and own.get(parent):
-            out[id_] = ExpoLink(True, f"inherited from parent {parent}")
+            out[id_] = ExpoLink(True, f"{INHERITED} {parent}")
         else:
             out[id_] = ExpoLink(False, None)
     return out
+
+
+_RULE_HIT = re.compile(r"^(?P<matched>.*) \(rule [^()]*\)$", re.DOTALL)
+_TYPED = re.compile(r"^(?P<type>[a-z_]+): (?P<rest>.*)$", re.DOTALL)
+
+
+def read_evidence(line: str) -> Reason:
+    """An evidence line as `classify` or `expo_links` wrote it, read back into its parts.
+
+    "matching: マッチング (rule r18)" → Reason("matching", "text", ("マッチング",)); Expo lines have no
+    type ("万博 (rule e01); EXPO (rule e03)" → two words). A line in no known form comes back whole
+    as the words of a "text" reason, so nothing is lost.
+    """
+    type_, rest = "", line
+    typed = _TYPED.match(line)
+    if typed:
+        type_, rest = typed["type"], typed["rest"]
+    if rest == OVERRIDE:
+        return Reason(type_, "override")
+    if rest.startswith(FROM_SUB_ITEMS + " "):
+        ids = tuple(i.strip() for i in rest[len(FROM_SUB_ITEMS) + 1 :].split(",") if i.strip())
+        return Reason(type_, "sub_items", ids=ids)
+    if rest.startswith(INHERITED + " "):
+        return Reason(type_, "parent", ids=(rest[len(INHERITED) + 1 :].strip(),))
+    words = []
+    for part in rest.split("; "):
+        hit = _RULE_HIT.match(part)
+        words.append(hit["matched"] if hit else part)
+    return Reason(type_, "text", words=tuple(words))
+
+
+def heading_only(evidence: Iterable[str]) -> bool:
+    """Whether an item's instrument evidence comes only from its sub-items (a pure heading)."""
+    reasons = [read_evidence(e) for e in evidence]
+    return bool(reasons) and all(r.kind == "sub_items" for r in reasons)

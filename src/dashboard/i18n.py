@@ -173,8 +173,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "filter.instrument": {"ja": "施策手法", "en": "Policy instrument"},
     "filter.instrument_help": {
-        "ja": "本文の語句から規則で割り当てた施策手法（いずれかを含むもの）。規則は data/source/instrument_rules.csv。",
-        "en": "Instrument types assigned by keyword rules (any of those chosen); rules in data/source/instrument_rules.csv.",
+        "ja": "本文の語句（「補助」「マッチング」など）から判定した施策手法です。選んだ手法のいずれかに当たる取組に絞ります。",
+        "en": "Instrument types read from the words of each initiative (such as 補助, マッチング); shows initiatives of any type chosen.",
     },
     "filter.expo": {"ja": "万博との関連", "en": "Expo 2025 link"},
     "filter.expo_help": {
@@ -275,8 +275,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.analysis": {"ja": "分析", "en": "Analysis"},
     "analysis.instruments": {"ja": "施策手法", "en": "Policy instruments"},
     "analysis.instruments_note": {
-        "ja": "施策手法は、本文の語句に基づく規則（data/source/instrument_rules.csv）で割り当てた分類です（OECD STIP Compass の手法分類を本計画向けに調整）。1 件に複数の手法が付くことがあります。",
-        "en": "Instrument types are assigned by keyword rules (data/source/instrument_rules.csv), adapted from the OECD STIP Compass instrument groups; an item may have several.",
+        "ja": "施策手法は、本文の語句（「補助」「マッチング」「人材」など）から判定した分類です（OECD STIP Compass の手法分類を本計画向けに調整）。計画自身の分類ではありません。1 件に複数の手法が付くことがあります。判定の根拠は「一覧・ダウンロード」で取組を選ぶと表示されます。",
+        "en": "Instrument types are read from the words of each initiative (such as 補助, マッチング, 人材), using the OECD STIP Compass instrument groups adapted to this plan; they are not the plan's own classification. An item may have several. Select an initiative under Explore to see why it has each type.",
     },
     "analysis.expo": {"ja": "万博との関連", "en": "Expo 2025 linkage"},
     "analysis.pairs": {
@@ -284,16 +284,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Coordination candidates (Union × members)",
     },
     "analysis.pairs_note": {
-        "ja": "本文の類似度（文字 n-gram の TF-IDF コサイン類似度）が高い、関西広域連合の取組と構成府県市の取組の組み合わせです。",
-        "en": "Pairs of a Union item and a member item whose texts are most similar (character n-gram TF-IDF cosine).",
+        "ja": "関西広域連合の取組と構成府県市の取組のうち、文章の言い回しが似ている組み合わせです。「文章の類似度」は、2 つの本文に共通する語句の多さを 0～1 で表したもので（1 に近いほど似ている）、内容や連携の必要性を判定したものではありません。",
+        "en": "Pairs of a Union initiative and a member initiative whose wording is similar. “Wording similarity” says how much wording two texts share, from 0 to 1 (closer to 1: more alike); it does not judge their content or whether they should be coordinated.",
     },
     "analysis.pairs_same_area": {"ja": "同じ分野の組み合わせのみ", "en": "Same area only"},
     "analysis.pairs_same_phase": {"ja": "同じ時期の組み合わせのみ", "en": "Same phase only"},
     "analysis.pairs_none": {"ja": "条件に合う組み合わせはありません。", "en": "No pair matches."},
     "analysis.progression": {"ja": "時期を通じた展開", "en": "Progression across phases"},
     "analysis.progression_note": {
-        "ja": "同じ分野・同じ実施主体で、次の時期の最も類似した取組をたどった流れです（類似度 0.1 超）。",
-        "en": "Each item linked to its most similar item of the same area and actor in the next phase (similarity above 0.1).",
+        "ja": "同じ分野・同じ実施主体で、次の時期の取組のうち文章の言い回しが似ているものをつないだ流れです（文章の類似度 0.1 超、似ている組から順につなぎ、1 つの取組は 1 つの流れにだけ入ります）。計画が取組の発展として示したものではありません。",
+        "en": "Initiatives of the same area and actor linked to a next-phase initiative of similar wording (wording similarity above 0.1; the most similar links first, each initiative in one chain at most). The plan does not present these as a development.",
     },
     "analysis.progression_none": {
         "ja": "この分野では時期をまたぐ流れは見つかりません。",
@@ -310,30 +310,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analysis.tab.progression": {"ja": "時期を通じた展開", "en": "Progression"},
     "analysis.tab.terms": {"ja": "キーワード", "en": "Key terms"},
     "analysis.terms_note": {
-        "ja": "形態素解析（janome）で取り出した名詞の、該当する取組での出現件数です。語を選ぶとキーワード検索で絞り込みます。",
-        "en": "Nouns extracted with the janome tokenizer, counted by initiatives using them. Choose a term to search by it.",
+        "ja": "本文に出てくる語（「中小企業」「情報発信」のような複合語を含む）と、その語を含む取組の件数です。語を選ぶと、その語でキーワード検索します（件数と検索結果は一致します）。「万博」は、パビリオンや万博関連の下位項目まで含む「万博との関連」の絞り込みで選んでください。",
+        "en": "Words of the texts (including compounds such as 中小企業, 情報発信) and how many initiatives contain each. Choosing a word searches for it (the search finds as many initiatives as the count). For the Expo, use the Expo 2025 link filter, which also finds pavilions and the sub-items of Expo headings.",
     },
     "analysis.terms_pick": {"ja": "語を選んで絞り込む", "en": "Choose a term to filter by"},
-    "analysis.score": {"ja": "類似度", "en": "Similarity"},
-    "analysis.union_phase": {"ja": "関西広域連合の時期", "en": "Union: phase"},
+    "analysis.score": {"ja": "文章の類似度", "en": "Wording similarity"},
+    "analysis.union_phase": {"ja": "広域連合の時期", "en": "Union phase"},
     "analysis.union_text": {"ja": "関西広域連合の取組", "en": "Union initiative"},
     "analysis.union_id": {"ja": "関西広域連合の ID", "en": "Union ID"},
-    "analysis.members_phase": {"ja": "構成府県市の時期", "en": "Members: phase"},
+    "analysis.members_phase": {"ja": "府県市の時期", "en": "Members phase"},
     "analysis.members_text": {"ja": "構成府県市の取組", "en": "Member initiative"},
     "analysis.members_id": {"ja": "構成府県市の ID", "en": "Members ID"},
     "detail.title": {"ja": "取組の詳細", "en": "Initiative details"},
     "detail.pick": {
-        "ja": "表の行を選ぶと詳細と関連する取組を表示します。",
-        "en": "Select a row to see its details and related initiatives.",
+        "ja": "表の行を選ぶと、詳細と文章の似ている取組を表示します。",
+        "en": "Select a row to see its details and initiatives of similar wording.",
     },
     "detail.instruments": {"ja": "施策手法と根拠", "en": "Instrument types and why"},
     "detail.expo": {"ja": "万博との関連", "en": "Expo link"},
     "detail.expo_none": {"ja": "関連なし", "en": "None"},
     "detail.related": {
-        "ja": "関連する取組（他の時期・分野・実施主体を含む）",
-        "en": "Related initiatives (across phases, areas and actors)",
+        "ja": "文章の似ている取組（他の時期・分野・実施主体を含む）",
+        "en": "Initiatives of similar wording (across phases, areas and actors)",
     },
-    "detail.related_none": {"ja": "類似する取組はありません。", "en": "No similar initiative."},
+    "detail.related_none": {"ja": "文章の似ている取組はありません。", "en": "No initiative of similar wording."},
     "detail.parent": {"ja": "親項目: {text}", "en": "Parent item: {text}"},
     "detail.corrected": {
         "ja": "抽出時の誤りを訂正済み（抽出時: {text}）",
@@ -992,6 +992,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The “{sheet}” sheet prints the columns {first} to {last} (A4 landscape, one page wide); "
         "the other columns ({rest}) are to their right on screen.",
     },
+    # --- analysis wording (issue 12) ---
+    "analysis.suggestion": {
+        "ja": "ここに並ぶのは確認のための候補であり、分析結果ではありません。連携の余地があるかは、本文と各担当で確かめてください。",
+        "en": "These are suggestions to check, not findings. Whether there is room to coordinate is for the texts and the responsible staff to confirm.",
+    },
+    "analysis.progression_suggestion": {
+        "ja": "ここに並ぶのは確認のための候補であり、分析結果ではありません。取組が実際にこのように引き継がれているかは、本文と各担当で確かめてください。",
+        "en": "These are suggestions to check, not findings. Whether one initiative really carries on from another is for the texts and the responsible staff to confirm.",
+    },
+    "analysis.pairs_left_out": {
+        "ja": "同じ文言の組み合わせ（計画で両方に同じ取組が書かれているもの）と、下位項目をまとめるだけの見出し（「万博会場内外での取組」など）は除いています。",
+        "en": "Pairs of the same wording (the plan already lists the same initiative for both) and headings that only group their sub-items (such as 万博会場内外での取組) are left out.",
+    },
+    "analysis.score_help": {
+        "ja": "2 つの本文に共通する語句の多さ（0～1）。1 に近いほど言い回しが似ています。内容の関連を判定したものではありません。",
+        "en": "How much wording the two texts share (0 to 1); closer to 1 means more alike. It does not judge whether the content is related.",
+    },
+    "analysis.step_score": {
+        "ja": "前の時期との文章の類似度 {score}",
+        "en": "Wording similarity to the previous step {score}",
+    },
+    "analysis.terms_expo": {
+        "ja": "「万博」を含む取組は {n} 件ですが、万博と関連する取組は {expo} 件あります（パビリオン、Global Startup EXPO 2025、万博関連の見出しの下位項目を含む）。",
+        "en": "{n} initiatives contain 万博, but {expo} are tied to the Expo (including pavilions, Global Startup EXPO 2025 and the sub-items of Expo headings).",
+    },
+    "analysis.terms_expo_button": {"ja": "万博と関連する取組に絞り込む", "en": "Show the initiatives tied to the Expo"},
+    "detail.reason.words": {"ja": "本文中の{words}から判定", "en": "from the words {words} in the text"},
+    "detail.reason.override": {
+        "ja": "語句からの自動判定ではなく、個別に判断して指定",
+        "en": "set by hand for this initiative, not read from its words",
+    },
+    "detail.reason.sub_items": {
+        "ja": "見出しのため、下位項目（{items}）の内容から判定",
+        "en": "a heading: taken from its sub-items ({items})",
+    },
+    "detail.reason.parent": {
+        "ja": "親項目「{text}」が万博と関連するため",
+        "en": "its parent item “{text}” is tied to the Expo",
+    },
+    "detail.reason.line": {"ja": "{type}：{reason}", "en": "{type}: {reason}"},
+    "detail.quote": {"ja": "「{text}」", "en": "“{text}”"},
+    "detail.quote_sep": {"ja": "", "en": ", "},
 }
 
 

@@ -8,6 +8,11 @@ Method: NFKC-normalise and lower-case the text, split it at every character that
 or digit, take the character n-grams (n = 2 and 3) inside each run, weight them by sublinear term
 frequency (1 + log tf) times smoothed inverse document frequency (log((1 + N) / (1 + df)) + 1),
 L2-normalise each row; the cosine of two rows is then their dot product, in [0, 1].
+
+The score measures shared wording, nothing else: `pairs` and `progression` are suggestions for a
+person to check. Both leave out pure headings (items that only group their sub-items, such as
+「万博会場内外での取組」: `is_heading`) and pairs of the same wording (`same_text_key`), which say
+nothing a reader does not see at once.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .aggregate import row_positions
+from .classify import heading_only
 from .schema import PHASE_CODES, Col
 
 NGRAM_RANGE = (2, 3)
@@ -86,6 +92,49 @@ def ngrams(text: str, ngram_range: tuple[int, int] = NGRAM_RANGE) -> list[str]:
         for n in range(lo, hi + 1):
             out.extend(run[i : i + n] for i in range(len(run) - n + 1))
     return out
+
+
+def same_text_key(text: str) -> str:
+    """What two texts share when they say the same words: NFKC, lower case, only letters and digits.
+
+    「Global Startup EXPO 2025」との連携 and Global Startup EXPO 2025との連携 have one key: they differ
+    only in width, case, spaces, brackets or punctuation.
+    """
+    return "".join(_RUNS.findall(unicodedata.normalize("NFKC", str(text)).lower()))
+
+
+def is_heading(df: pd.DataFrame) -> np.ndarray:
+    """Per row: a pure heading, i.e. an item with sub-items whose own text names no instrument.
+
+    Its instrument types come only from its sub-items (`classify.heading_only`); in the 2024 plan
+    these are the three 「万博会場内外での取組」. Items with sub-items that say what they do
+    (「外国人材の受け入れ」, 「関西スタートアップ・エコシステム」) are not headings here.
+    """
+    if Col.N_CHILDREN not in df.columns or Col.INSTRUMENT_EVIDENCE not in df.columns:
+        return np.zeros(len(df), dtype=bool)
+    parents = (df[Col.N_CHILDREN].fillna(0).to_numpy() > 0).astype(bool)
+    evidence = df[Col.INSTRUMENT_EVIDENCE].tolist()
+    return np.fromiter(
+        (bool(p) and heading_only(list(e)) for p, e in zip(parents, evidence, strict=True)), bool, len(df)
+    )
+
+
+def _text_keys(df: pd.DataFrame) -> np.ndarray:
+    """`same_text_key` of each row as an integer (equal keys: the same wording)."""
+    return pd.factorize(pd.Series([same_text_key(t) for t in df[Col.TEXT].tolist()], dtype=object))[0]
+
+
+def _suggestible(df: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per link (a, b): neither end is a pure heading and the two texts differ in wording."""
+    used = np.unique(np.r_[a, b]).astype(np.int64)
+    if not len(used):
+        return np.zeros(0, dtype=bool)
+    part = df.iloc[used]
+    head = np.zeros(len(df), dtype=bool)
+    head[used] = is_heading(part)
+    key = np.full(len(df), -1, dtype=np.int64)
+    key[used] = _text_keys(part)
+    return ~head[a] & ~head[b] & (key[a] != key[b])
 
 
 def vectorise(texts: Sequence[str], ngram_range: tuple[int, int] = NGRAM_RANGE) -> np.ndarray:
@@ -278,12 +327,14 @@ def pairs(
 
     A pair is listed when one item is among the other's stored nearest neighbours and both rows are
     in `df`; `same_area` / `same_phase` keep pairs within one area / phase; scores must exceed
-    `min_score`; ties are broken by reading order. `neighbours`: `neighbours(table)` of a table
+    `min_score`; ties are broken by reading order. Pure headings and pairs of the same wording are
+    left out (see the module docstring). `neighbours`: `neighbours(table)` of a table
     `df` is a row subset of (the same result, faster).
     """
     a, b, score = _edges(df, neighbours)
     actor, code = _keys(df, Col.ACTOR_CODE)
     keep = (score > min_score) & (actor[a] == code.get("union", -(2**62))) & (actor[b] == code.get("members", -(2**62)))
+    keep &= _suggestible(df, a, b)
     if same_area:
         area = _keys(df, Col.AREA_CODE)[0]
         keep &= area[a] == area[b]
@@ -320,8 +371,15 @@ def _take(df: pd.DataFrame, col: str, positions: np.ndarray) -> list:
 def _next_links(
     area: pd.DataFrame, min_score: float, nb: Neighbours | None
 ) -> tuple[dict[int, tuple[int, float]], list[int]]:
-    """Each item's link to its best next-phase neighbour (row position → (position, score)), and the
-    chain starts (linked items no item links to) in reading order."""
+    """The links of the area's chains (row position → (next position, score)) and the chain starts
+    (linked items no item links to) in reading order.
+
+    A candidate link joins an item to a stored neighbour in the next phase of the same actor, with
+    a score above `min_score`, neither a pure heading nor of the same wording. Links are taken
+    greedily, strongest first (ties: reading order of the earlier item, then of the later one), and
+    a link is skipped when its earlier item already links forward or its later item is already
+    linked to: every item is in at most one chain.
+    """
     a, b, score = _edges(area, nb)
     # Each row's phase as text (str(value), as the phases are compared) and the next phase's, as ids.
     ph = area[Col.PHASE_CODE]
@@ -338,12 +396,17 @@ def _next_links(
     actor = _keys(area, Col.ACTOR_CODE)[0]
     keep = (phase[b] == next_phase[a]) & (actor[b] == actor[a]) & (score > min_score)
     a, b, score = a[keep], b[keep], score[keep]
-    order = np.lexsort((b, -score, a))  # per item: best score first, then the earliest target
-    a, b, score = a[order], b[order], score[order]
-    first = np.r_[True, a[1:] != a[:-1]] if len(a) else np.zeros(0, dtype=bool)
-    nxt = dict(zip(a[first].tolist(), zip(b[first].tolist(), score[first].tolist(), strict=True), strict=True))
-    targets = {t for t, _ in nxt.values()}
-    return nxt, [x for x in sorted(nxt) if x not in targets]
+    fine = _suggestible(area, a, b)
+    a, b, score = a[fine], b[fine], score[fine]
+    order = np.lexsort((b, a, -score))  # strongest first, then reading order
+    nxt: dict[int, tuple[int, float]] = {}
+    linked_to: set[int] = set()
+    for x, y, sc in zip(a[order].tolist(), b[order].tolist(), score[order].tolist(), strict=True):
+        if x in nxt or y in linked_to:
+            continue
+        nxt[x] = (y, sc)
+        linked_to.add(y)
+    return nxt, [x for x in sorted(nxt) if x not in linked_to]
 
 
 def progression(
@@ -356,9 +419,11 @@ def progression(
 ) -> pd.DataFrame:
     """Chains of related items across 2024 → 2025 → 2026 within one area, for each actor.
 
-    Each item links to its most similar stored neighbour in the next phase (same area and actor,
-    score > min_score). A chain starts at an item no earlier item links to and follows the links;
-    only chains of two or more steps are returned, in reading order of their first item.
+    Items are linked to a similar stored neighbour in the next phase (same area and actor, score >
+    min_score), strongest links first, each item in at most one chain (`_next_links`); pure headings
+    and steps of the same wording are left out. A chain starts at an item no earlier item links to
+    and follows the links; only chains of two or more steps are returned, in reading order of their
+    first item. The links are shared wording, not a development the plan states.
     `neighbours`: as in `pairs`. `limit`: only the first `limit` chains (`progression_count`
     counts them all).
     """

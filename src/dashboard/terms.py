@@ -1,22 +1,26 @@
-"""Key terms of each initiative, from the Japanese morphological analyser janome.
+"""Key terms of each initiative: the compound nouns a reader sees, found with the analyser janome.
 
 The build stores each item's terms (`terms` column, first occurrence order, no repeats) so the app
-only counts them. How a text becomes terms:
+only counts them; `top_terms` counts the initiatives using each term. How the plan's texts become
+terms (`table_terms`):
 
-1. janome splits the text into morphemes with a part of speech (IPADIC), helped by a small
+1. janome splits each text into morphemes with a part of speech (IPADIC), helped by a small
    dictionary of this plan's fixed terms that it would otherwise split (`DOMAIN_TERMS`).
-2. Only nouns (名詞) make terms, except number (数), dependent (非自立), pronoun (代名詞),
-   adverbial (副詞可能) and adjectival (形容動詞語幹) nouns. Particles, auxiliaries, verbs,
-   adjectives, symbols and punctuation end a term and are dropped.
-3. A term is one noun, widened only where the analyser cuts a word into pieces: a prefix
-   (接頭詞: 脱, 新, 共, 異, 再 …) joins the noun after it (脱炭素, 新事業), a suffix (名詞-接尾:
-   化, 者, 家, 性 …) joins the noun before it (事業化, 事業者, 起業家), and katakana nouns next to
-   each other join (スタート + アップ → スタートアップ). Other nouns next to each other stay apart:
-   joining them all gives one-off strings (カーボンニュートラル研究成果事業化促進フォーラム) that
-   never recur, so counts would say nothing; and 情報発信 stays 情報 + 発信 because the plan says
-   発信 alone as often (強みの発信, 技術の発信), so one term 発信 counts all of it.
-4. Terms are NFKC-normalised; single characters, numbers and `STOP_TERMS` (generic words such as
-   等, 取組, 支援, 促進 that say "doing" without saying what) are dropped.
+2. A run of nouns is one word: 万博会場内外, QRコード, ストレスフリー, 情報発信戦略, 中小企業 stay
+   whole, with a prefix before a noun (脱炭素, 新事業) and a suffix after one (事業者, 起業家).
+   Particles, auxiliaries, verbs, adjectives, symbols, punctuation, numbers, dependent nouns and
+   pronouns end a word and are dropped.
+3. Generic words at either end (`STOP_TERMS`: 等, 取組, 支援, 促進 … that say "doing" without saying
+   what) are trimmed (新事業創出 → 新事業); a word left with one character, a number, a stop word or
+   an adjectival stem alone (多様) is dropped. Terms are NFKC-normalised.
+4. A word also counts as its parts where a part is itself a word of the plan (written on its own
+   in some item): 情報発信戦略 also gives 情報発信, 情報, 発信 and 戦略, so 発信 counts every item
+   that publicises something. A part that is never a word on its own (内外 in 万博会場内外, コード in
+   QRコード) is not a term. So a term's count is the number of items whose text contains it, and
+   searching for the term finds those items.
+5. 万博 is not a term (`FILTER_TERMS`): the Expo filter (万博との関連) says what it means, including
+   pavilions, Global Startup EXPO 2025 and the sub-items of Expo headings, which the word misses.
+   Compounds that name a part of the Expo (万博会場, 関西パビリオン) stay.
 """
 
 from __future__ import annotations
@@ -66,7 +70,11 @@ DOMAIN_TERMS: tuple[str, ...] = (
     "Japan Health",
     "Beyond 5G",
     "my iPS細胞",
+    "オープン・イノベーション",
 )
+
+# Words a filter covers better than a search (they are left out of the terms; see the docstring).
+FILTER_TERMS: frozenset[str] = frozenset({"万博", "大阪・関西万博", "関西万博", "expo", "expo 2025"})
 
 # Generic words: function nouns, and verbal nouns that say "doing" without saying what.
 STOP_TERMS: frozenset[str] = frozenset(
@@ -116,9 +124,9 @@ STOP_TERMS: frozenset[str] = frozenset(
     }
 )
 
-KEPT_NOUNS_EXCLUDE = ("数", "非自立", "代名詞", "副詞可能", "形容動詞語幹")
+KEPT_NOUNS_EXCLUDE = ("数", "非自立", "代名詞")  # nouns that end a word
+STEM_NOUNS = ("副詞可能", "形容動詞語幹")  # nouns that join a word but are no term alone (多様, 最新な)
 SUFFIX_BREAKS = frozenset({"等", "向け", "など"})  # suffixes that end a term instead of joining it
-_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"^[\d.,]+$")
 
@@ -144,58 +152,85 @@ def _pos(token: Token) -> tuple[str, str]:
 
 
 def term_tokens(text: str) -> list[list[Token]]:
-    """The morphemes making each candidate term of `text`, before normalisation and stop words."""
+    """The morphemes of each word of `text` (runs of nouns with their prefixes and suffixes),
+    generic words at either end trimmed, before normalisation and the final checks."""
     groups: list[list[Token]] = []
     current: list[Token] = []
-    prefix: list[Token] = []
 
     def close() -> None:
         nonlocal current
-        if current:
+        while current and (current[-1].surface in STOP_TERMS or _pos(current[-1])[0] == "接頭詞"):
+            current.pop()
+        while current and current[0].surface in STOP_TERMS:
+            current.pop(0)
+        if current and not (len(current) == 1 and _pos(current[0])[1] in STEM_NOUNS):
             groups.append(current)
         current = []
 
     for tok in analyse(text):
         major, minor = _pos(tok)
-        if major == "接頭詞":
+        if tok.surface in SUFFIX_BREAKS:
             close()
-            prefix.append(tok)
-            continue
-        if major == "名詞" and minor == "接尾":
-            if tok.surface in SUFFIX_BREAKS or not current:
-                close()
-            else:
+        elif major == "接頭詞":
+            current.append(tok)
+        elif major == "名詞" and minor == "接尾":
+            if current:
                 current.append(tok)
-            prefix = []
-            continue
-        if major == "名詞" and minor not in KEPT_NOUNS_EXCLUDE and tok.surface not in SUFFIX_BREAKS:
-            joins_katakana = (
-                current and not prefix and _KATAKANA.match(current[-1].surface) and _KATAKANA.match(tok.surface)
-            )
-            if not joins_katakana:
-                close()
-            current.extend([*prefix, tok])
-            prefix = []
-            continue
-        close()
-        prefix = []
+        elif major == "名詞" and minor not in KEPT_NOUNS_EXCLUDE:
+            current.append(tok)
+        else:
+            close()
     close()
     return groups
 
 
 def _keep(term: str) -> bool:
-    return len(term) > 1 and term not in STOP_TERMS and bool(_HAS_LETTER.search(term)) and not _NUMBER.match(term)
+    return (
+        len(term) > 1
+        and term not in STOP_TERMS
+        and bool(_HAS_LETTER.search(term))
+        and not _NUMBER.match(term)
+        and _fold(term) not in FILTER_TERMS
+    )
+
+
+def _fold(term: str) -> str:
+    """How the search compares text (NFKC, case folded)."""
+    return unicodedata.normalize("NFKC", term).casefold()
 
 
 def tokenize(text: str) -> list[str]:
-    """The key terms of `text` in reading order (repeats kept)."""
-    terms = (unicodedata.normalize("NFKC", "".join(t.surface for t in group)) for group in term_tokens(text))
-    return [t for t in terms if _keep(t)]
+    """The words of `text` in reading order (repeats kept), without their parts."""
+    words = (unicodedata.normalize("NFKC", "".join(t.surface for t in group)) for group in term_tokens(text))
+    return [w for w in words if _keep(w)]
 
 
-def item_terms(text: str) -> list[str]:
-    """The distinct key terms of `text`, in order of first occurrence (what the build stores)."""
-    return list(dict.fromkeys(tokenize(text)))
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the texts use on its own (what a part of a longer word must be to count)."""
+    return frozenset(w for text in texts for w in tokenize(text))
+
+
+def item_terms(text: str, words: frozenset[str] | None = None) -> list[str]:
+    """The distinct terms of `text`: each word, followed by its parts that are in `words` (by
+    position, longer first), in order of first occurrence. `words`: the plan's `vocabulary`
+    (default: the words of `text` itself)."""
+    own = tokenize(text)
+    words = frozenset(own) if words is None else words
+    folded = [(_fold(w), w) for w in sorted(words)]
+    out: list[str] = []
+    for word in own:
+        out.append(word)
+        key = _fold(word)
+        parts = [(key.find(f), -len(f), w) for f, w in folded if w != word and f in key]
+        out.extend(w for _, _, w in sorted(parts))
+    return list(dict.fromkeys(out))
+
+
+def table_terms(texts: Iterable[str]) -> list[list[str]]:
+    """`item_terms` of each text with the vocabulary of all of them (what the build stores)."""
+    texts = list(texts)
+    words = vocabulary(texts)
+    return [item_terms(t, words) for t in texts]
 
 
 def top_terms(

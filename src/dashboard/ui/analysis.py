@@ -7,14 +7,24 @@ import streamlit as st
 
 from .. import analysis, i18n, related
 from ..render import escape_md, highlight_md
-from ..schema import ANALYSIS_TABS, PHASE_CODES, label
+from ..schema import ANALYSIS_TABS, PHASE_CODES, Col, label
 from . import data
 from . import state as S
 from .context import Ctx
-from .widgets import score_config, text_config
 
 MAX_CHAINS = 30  # progression chains shown per area (the real plan has ≤ 7)
 W_TERM = "term_pick"
+PAIR_ROW_HEIGHT = 100  # px: four lines of text per cell (Streamlit wraps text in rows above 4rem)
+# Pixel widths of the 連携候補 columns: together 916 px, inside the 940 px the table has beside the
+# sidebar at 1400 px, so both texts are read whole (the longest, 67 characters, wraps to 4 lines).
+PAIR_WIDTHS = {
+    "score": 114,
+    "area": 66,
+    "union_phase": 104,
+    "members_phase": 104,
+    "union_text": 264,
+    "members_text": 264,
+}
 
 
 def analysis_tab(ctx: Ctx):
@@ -36,8 +46,31 @@ def _pair_rows(key: tuple, same_area: bool, same_phase: bool, lang: str, _ctx: C
     return frame if frame.empty else analysis.labelled(frame, lang)
 
 
+def _pair_columns(lang: str) -> tuple[list[str], dict]:
+    """The 連携候補 columns shown (IDs left out: the texts say which items they are) and their config."""
+    t = i18n.catalogue(lang)
+    heads = {col: t(key) for col, (key, _) in analysis.HEADERS.items()}
+    order = [
+        heads[c] for c in (analysis.SCORE, Col.AREA_CODE, "union_phase", "union_text", "members_phase", "members_text")
+    ]
+    config = {
+        heads[analysis.SCORE]: st.column_config.ProgressColumn(
+            heads[analysis.SCORE],
+            min_value=0.0,
+            max_value=1.0,
+            format="%.2f",
+            width=PAIR_WIDTHS["score"],
+            help=t("analysis.score_help"),
+        ),
+        heads[Col.AREA_CODE]: st.column_config.TextColumn(heads[Col.AREA_CODE], width=PAIR_WIDTHS["area"]),
+    }
+    for col in ("union_phase", "members_phase", "union_text", "members_text"):
+        config[heads[col]] = st.column_config.TextColumn(heads[col], width=PAIR_WIDTHS[col])
+    return order, config
+
+
 def pairs_table(ctx: Ctx) -> None:
-    """連携候補: the closest Union × member pairs under the current filter."""
+    """連携候補: Union × member pairs of similar wording under the current filter (suggestions)."""
     c1, c2 = st.columns(2)
     same_area = c1.toggle(ctx.t("analysis.pairs_same_area"), value=True, key="pairs_same_area")
     same_phase = c2.toggle(ctx.t("analysis.pairs_same_phase"), value=False, key="pairs_same_phase")
@@ -45,7 +78,8 @@ def pairs_table(ctx: Ctx) -> None:
     if frame.empty:
         st.caption(ctx.t("analysis.pairs_none"))
         return
-    st.dataframe(frame, hide_index=True, column_config=score_config(ctx.lang) | text_config(ctx.lang))
+    order, config = _pair_columns(ctx.lang)
+    st.dataframe(frame, hide_index=True, column_order=order, column_config=config, row_height=PAIR_ROW_HEIGHT)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -74,8 +108,9 @@ def progression_view(ctx: Ctx, area: str) -> None:
                 if step is None:
                     col.markdown("—")
                     continue
-                score = "" if step.score is None else f" `{step.score:.2f}`"
-                col.markdown(highlight_md(step.text, ctx.filters.query) + score)
+                col.markdown(highlight_md(step.text, ctx.filters.query))
+                if step.score is not None:
+                    col.caption(escape_md(ctx.t("analysis.step_score", score=f"{step.score:.2f}")))
     if total > len(chains):
         st.caption(ctx.t("chart.hover.more", n=f"{total - len(chains):,}"))
 
@@ -88,5 +123,23 @@ def _pick_term() -> None:
 
 
 def term_picker(lang: str, terms: list[str]) -> None:
-    """Choosing a term puts it in the search box (so it filters every page)."""
+    """Choosing a term puts it in the search box (so it filters every page). The search then finds
+    exactly the initiatives the term's bar counts (`dashboard.terms`)."""
     st.pills(i18n.catalogue(lang)("analysis.terms_pick"), terms, key=W_TERM, on_change=_pick_term)
+
+
+def _pick_expo() -> None:
+    st.session_state[S.W_EXPO] = "yes"
+
+
+def expo_pointer(ctx: Ctx) -> None:
+    """万博 is no key term: say how many initiatives name it and how many the Expo filter finds."""
+    n = int(ctx.df[Col.TEXT].str.contains("万博", regex=False).sum())
+    expo = int(ctx.df[Col.EXPO_RELATED].sum())
+    if not expo:
+        return
+    st.caption(ctx.t("analysis.terms_expo", n=f"{n:,}", expo=f"{expo:,}"))
+    if ctx.filters.expo is not True:
+        st.button(
+            ctx.t("analysis.terms_expo_button"), on_click=_pick_expo, key="terms_expo", icon=":material/filter_alt:"
+        )

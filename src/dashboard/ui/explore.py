@@ -103,7 +103,8 @@ def _meta_line(lang: str, row: pd.Series) -> str:
 
 
 def detail(ctx: Ctx, item_id: str) -> None:
-    """One initiative: its place in the plan, instrument types with evidence, Expo link, related items."""
+    """One initiative: its place in the plan, instrument types and why, Expo link and why, texts of
+    similar wording (a suggestion, labelled as such)."""
     rows = ctx.df_all[ctx.df_all[Col.ID] == item_id]
     if rows.empty:
         return
@@ -124,13 +125,15 @@ def detail(ctx: Ctx, item_id: str) -> None:
             bold(t("detail.instruments"))
             types = ", ".join(label("instrument", c, ctx.lang) for c in row[Col.INSTRUMENT_TYPES])
             st.markdown(escape_md(types))
-            st.markdown("\n".join(f"- {escape_md(e)}" for e in row[Col.INSTRUMENT_EVIDENCE]))
+            reasons = analysis.instrument_reasons(row[Col.INSTRUMENT_EVIDENCE], ctx.lang, ctx.df_all)
+            st.markdown("\n".join(f"- {escape_md(r)}" for r in reasons))
         with c2:
             bold(t("detail.expo"))
-            evidence = row[Col.EXPO_EVIDENCE] if row[Col.EXPO_RELATED] else t("detail.expo_none")
-            st.markdown(escape_md(evidence))
+            reason = analysis.expo_reason(row[Col.EXPO_EVIDENCE], ctx.lang, ctx.df_all)
+            st.markdown(escape_md(reason if row[Col.EXPO_RELATED] and reason else t("detail.expo_none")))
         bold(t("detail.related"))
         related = analysis.related_rows(ctx.df_all, item_id)
+        st.caption(t("analysis.score_help"))
         if related.empty:
             st.caption(t("detail.related_none"))
         else:
