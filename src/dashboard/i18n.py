@@ -165,11 +165,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filter.query": {"ja": "キーワード検索", "en": "Search text"},
     "filter.query_help": {
         "ja": "本文を検索します（全角・半角、大文字・小文字は区別しません）。\n\n"
-        "- `水素 電池`：両方を含む\n- `水素 OR 電池`：どちらかを含む\n- `-万博`：万博を含まない\n"
-        '- `"空飛ぶ クルマ"`：空白も含めてこの語順で',
+        "- 「水素 電池」：両方を含む\n- 「水素 OR 電池」：どちらかを含む\n- 「-万博」：万博を含まない\n"
+        '- 「"空飛ぶ クルマ"」：空白も含めてこの語順で',
         "en": "Searches the text (full/half width and case are ignored).\n\n"
-        "- `hydrogen battery`: both\n- `hydrogen OR battery`: either\n- `-Expo`: without Expo\n"
-        '- `"flying car"`: this exact phrase',
+        "- “hydrogen battery”: both\n- “hydrogen OR battery”: either\n- “-Expo”: without Expo\n"
+        '- “"flying car"”: this exact phrase',
     },
     "filter.instrument": {"ja": "施策手法", "en": "Policy instrument"},
     "filter.instrument_help": {
