@@ -86,7 +86,7 @@ def actor_names(lang: str = "ja") -> list[str]:
 
 def phase_ticks(lang: str = "ja") -> list[str]:
     """Phase tick labels as drawn: the two lines of '2024<br>現状' joined ('2024現状')."""
-    return [catalogue(lang)(f"chart.phase_tick.{p}").replace("<br>", "") for p in PHASE_CODES]
+    return [PHASE_BY_CODE[p].tick(lang).replace("<br>", "") for p in PHASE_CODES]
 
 
 def instrument_names(lang: str = "ja") -> list[str]:
