@@ -4,7 +4,7 @@ One tab at a time: only the open tab's part runs and is sent (the tab is in the 
 
 import streamlit as st
 
-from dashboard import charts, terms
+from dashboard import aggregate, charts, terms
 from dashboard.schema import Col
 from dashboard.ui import analysis, widgets
 from dashboard.ui.context import context, page_header
@@ -36,7 +36,10 @@ with box:
         st.header(t("analysis.progression"))
         st.info(t("analysis.progression_suggestion"), icon=":material/fact_check:")
         st.caption(t("analysis.progression_note"))
-        area = widgets.area_choice(ctx.lang, ctx.filters.areas, "matrix.area", key="progression_area")
+        hits = aggregate.area_hits(ctx.df)
+        area = widgets.area_choice(
+            ctx.lang, ctx.filters.areas, "matrix.area", "progression_area", hits=hits, basis=ctx.key
+        )
         analysis.progression_view(ctx, area)
     else:
         st.header(t("analysis.terms"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import aggregate, charts
 from dashboard.ui import matrix, reports, widgets
 from dashboard.ui.context import context, page_header
 
@@ -10,7 +10,9 @@ ctx = context()
 page_header(ctx, "page.matrix")
 reports.report_buttons(ctx)
 
-area = widgets.area_choice(ctx.lang, ctx.filters.areas, "matrix.area", key="matrix_area")
+hits = aggregate.area_hits(ctx.df)
+area = widgets.area_choice(ctx.lang, ctx.filters.areas, "matrix.area", "matrix_area", hits=hits, basis=ctx.key)
+widgets.empty_focus_notice(ctx.lang, area, hits)
 matrix.matrix_grid(ctx, area)
 
 st.header(ctx.t("matrix.heatmap"))

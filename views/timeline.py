@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import aggregate, charts
 from dashboard.ui import timeline, widgets
 from dashboard.ui.context import context, page_header
 
@@ -11,7 +11,9 @@ page_header(ctx, "page.timeline")
 fig = charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang, areas=ctx.filters.areas or None)
 widgets.chart(fig, key="timeline")
 
-area = widgets.area_choice(ctx.lang, ctx.filters.areas, "timeline.focus", key="timeline_area", allow_none=True)
+hits = aggregate.area_hits(ctx.df)
+area = widgets.area_choice(ctx.lang, ctx.filters.areas, "timeline.focus", "timeline_area", True, hits, ctx.key)
+widgets.empty_focus_notice(ctx.lang, area, hits)
 if area:
     timeline.phase_columns(ctx, area)
 else:

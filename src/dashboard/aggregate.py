@@ -302,3 +302,9 @@ def expo_share(df: pd.DataFrame) -> pd.DataFrame:
     total = base["total"].to_numpy()
     base["share"] = [e / n if n else 0.0 for e, n in zip(linked, total, strict=True)]
     return base
+
+
+def area_hits(df: pd.DataFrame) -> dict[str, int]:
+    """Area code → how many of `df`'s initiatives are in it (every area, zeros included)."""
+    c = counts(df, [Col.AREA_CODE])
+    return {str(a): int(n) for a, n in zip(c[Col.AREA_CODE], c["n"], strict=True)}

@@ -8,6 +8,7 @@ URL query parameters are a public interface:
   fy=2024|2025|2026 (whose progress is shown; default: the latest with records)
   asof=YYYY-MM-DD (progress as it stood at the end of that day)
   tab=instruments|expo|pairs|progression|terms  (the analysis page's tab; not a filter)
+  focus=ls|cn|…  (the one area the matrix, the timeline or the progressions lay out; not a filter)
 Unknown keys and invalid values are dropped and reported as Notices, never raised.
 """
 
@@ -58,6 +59,7 @@ class Param:
     FY = "fy"
     ASOF = "asof"
     TAB = "tab"
+    FOCUS = "focus"
 
 
 # Enumerated parameters → (Filters field, valid values in plan order).
@@ -69,7 +71,17 @@ ENUM_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     Param.INSTRUMENT: ("instruments", INSTRUMENT_CODES),
     Param.STATUS: ("statuses", STATUS_FILTER_CODES),
 }
-KNOWN_PARAMS = (*ENUM_PARAMS, Param.SUBITEMS, Param.EXPO, Param.Q, Param.FY, Param.ASOF, Param.LANG, Param.TAB)
+KNOWN_PARAMS = (
+    *ENUM_PARAMS,
+    Param.SUBITEMS,
+    Param.EXPO,
+    Param.Q,
+    Param.FY,
+    Param.ASOF,
+    Param.LANG,
+    Param.TAB,
+    Param.FOCUS,
+)
 FY_VALUES = tuple(str(y) for y in FISCAL_YEARS)
 EARLIEST_AS_OF = date(2024, 4, 1)  # the plan's first fiscal year starts
 # Streamlit's own parameters: left alone, no notice.
@@ -114,6 +126,7 @@ class UrlState:
     lang: str = DEFAULT_LANG
     notices: tuple[Notice, ...] = ()
     tab: str = ANALYSIS_TABS[0]
+    focus: str | None = None  # the area a page lays out (matrix, timeline, progressions)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -254,6 +267,7 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
     query = ""
     lang = DEFAULT_LANG
     tab = ANALYSIS_TABS[0]
+    focus: str | None = None
     fiscal_year: int | None = None
     as_of: date | None = None
     for key, raw_values in params.items():
@@ -296,10 +310,12 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
             lang = _one_of(key, values, LANGS, notices) or lang
         elif key == Param.TAB:
             tab = _one_of(key, values, ANALYSIS_TABS, notices) or tab
+        elif key == Param.FOCUS:
+            focus = _one_of(key, values, AREA_CODES, notices) or focus
     filters = Filters(
         include_sub_items=include_sub_items, query=query, expo=expo, fiscal_year=fiscal_year, as_of=as_of, **chosen
     )
-    return UrlState(filters, lang, tuple(notices), tab)
+    return UrlState(filters, lang, tuple(notices), tab, focus)
 
 
 def _one_of(key: str, values: list[str], valid: Iterable[str], notices: list[Notice]) -> str | None:
@@ -330,9 +346,12 @@ def _short(value: str) -> str:
     return value if len(value) <= MAX_VALUE_CHARS else value[:MAX_VALUE_CHARS] + "…"
 
 
-def to_query_params(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None) -> dict[str, list[str]]:
+def to_query_params(
+    f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None, focus: str | None = None
+) -> dict[str, list[str]]:
     """The canonical URL form of a filter (defaults omitted, values in plan order); `tab`: the
-    analysis page's tab, written when it is a known one other than the first."""
+    analysis page's tab, written when it is a known one other than the first; `focus`: the area a
+    page lays out, when it is one."""
     out: dict[str, list[str]] = {}
     for key, (fld, valid) in ENUM_PARAMS.items():
         values = _ordered(getattr(f, fld), valid)
@@ -352,12 +371,14 @@ def to_query_params(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None
         out[Param.LANG] = [lang]
     if tab in ANALYSIS_TABS[1:]:
         out[Param.TAB] = [tab]
+    if focus in AREA_CODES:
+        out[Param.FOCUS] = [focus]
     return out
 
 
-def query_string(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None) -> str:
+def query_string(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None, focus: str | None = None) -> str:
     """`?area=su&phase=2026…` (empty string for the default view)."""
     from urllib.parse import urlencode
 
-    pairs = [(k, v) for k, vs in to_query_params(f, lang, tab).items() for v in vs]
+    pairs = [(k, v) for k, vs in to_query_params(f, lang, tab, focus).items() for v in vs]
     return "?" + urlencode(pairs) if pairs else ""

@@ -886,6 +886,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.status.none": {"ja": "未報告", "en": "Not reported"},
     # --- progress on the pages ---
     "sidebar.progress": {"ja": "進捗", "en": "Progress"},
+    "matrix.focus_hit": {"ja": "{area}（{n} 件）", "en": "{area} ({n})"},
+    "matrix.focus_empty": {
+        "ja": "{area}には、いまの絞り込みに該当する取組がありません。該当があるのは {others} です。",
+        "en": "{area} has no initiative matching the current filter. Matches are in {others}.",
+    },
     "progress.detail.title": {"ja": "進捗（年度・団体ごと）", "en": "Progress (by fiscal year and organisation)"},
     "progress.detail.none": {
         "ja": "この取組の進捗はまだ報告されていません",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .schema import ACTOR_CODES, PHASE_CODES, Col
+from .schema import ACTOR_CODES, AREA_CODES, PHASE_CODES, Col
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,15 @@ def cell_text(lines: list[Line], bullet: str = "・", sub_bullet: str = "　▶ 
         else:
             out.append(f"{sub_bullet if ln.level == 2 else bullet}{ln.text}")
     return "\n".join(out)
+
+
+def default_focus(areas: tuple[str, ...], hits: Mapping[str, int], allow_none: bool = False) -> str | None:
+    """The area a page lays out unless the user picks one: the filtered area when exactly one is chosen;
+    else none where the page allows it (the timeline); else the first area, in plan order among the
+    filtered ones, that has matching initiatives (so a search never opens on an empty table)."""
+    if len(areas) == 1:
+        return areas[0]
+    if allow_none:
+        return None
+    options = list(areas or AREA_CODES)
+    return next((a for a in options if hits.get(a, 0) > 0), options[0])

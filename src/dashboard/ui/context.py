@@ -58,7 +58,8 @@ def bootstrap(page: str | None = None) -> Ctx | None:
         return None
     data.freeze_heap(token)
     f = sidebar.filters(lang)
-    S.sync_url(f, lang, S.current_tab(lang) if page == S.ANALYSIS_PAGE else None)
+    tab = S.current_tab(lang) if page == S.ANALYSIS_PAGE else None
+    S.sync_url(f, lang, tab, S.page_focus(page, tab))
     S.show_notices(lang, f)
     pv = progress_data.view(f.fiscal_year, f.as_of, lang)
     cols = progress_data.plan_columns(pv, token, df_all, lang)

@@ -19,6 +19,10 @@ K_NOTICES = "_url_notices"
 K_TAB = "_analysis_tab"  # the analysis page's tab (a code of ANALYSIS_TABS)
 W_TAB = "w_analysis_tab"
 ANALYSIS_PAGE = "analysis"  # its url_path
+K_FOCUS = "_url_focus"  # the area the URL asked a page to lay out (used once, by that page's area box)
+# The area box of each page that lays out one area (url_path → widget key); the analysis page's only
+# on its progression tab.
+FOCUS_WIDGETS = {"matrix": "matrix_area", "timeline": "timeline_area", ANALYSIS_PAGE: "progression_area"}
 W_LANG, W_AREA, W_PHASE, W_ACTOR, W_SUB, W_SUBITEMS, W_Q, W_INSTRUMENT, W_EXPO = (
     "w_lang",
     "w_area",
@@ -46,6 +50,7 @@ def read_url_once() -> None:
     st.session_state[K_NOTICES] = state.notices
     st.session_state[W_LANG] = state.lang
     st.session_state[K_TAB] = state.tab
+    st.session_state[K_FOCUS] = state.focus
     seed_widgets(state.filters, force=True)
 
 
@@ -110,9 +115,22 @@ def current_tab(lang: str) -> str:
     return code
 
 
-def sync_url(f: F.Filters, lang: str, tab: str | None = None) -> None:
-    """Write the filter, language and tab to the URL when they differ from it."""
-    want = F.to_query_params(f, lang, tab)
+def url_focus() -> str | None:
+    """The area the URL asked for, once: the first page with an area box takes it."""
+    return st.session_state.pop(K_FOCUS, None)
+
+
+def page_focus(page: str | None, tab: str | None) -> str | None:
+    """The area the page about to run lays out (its area box's current value), for the URL."""
+    key = FOCUS_WIDGETS.get(page or "")
+    if key is None or (page == ANALYSIS_PAGE and tab != "progression"):
+        return None
+    return st.session_state.get(key) or st.session_state.get(K_FOCUS)
+
+
+def sync_url(f: F.Filters, lang: str, tab: str | None = None, focus: str | None = None) -> None:
+    """Write the filter, language, tab and focus area to the URL when they differ from it."""
+    want = F.to_query_params(f, lang, tab, focus)
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != want:
         st.query_params.from_dict(want)

@@ -5,11 +5,16 @@ They take what they need (the language, codes), never the run context: a widget'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
+from .. import filters as F
 from .. import i18n
+from ..matrix import default_focus
 from ..render import escape_md
 from ..schema import ACTOR_CODES, AREA_CODES, PHASE_CODES, Col, label
+from . import state as S
 
 
 def chart(fig, key: str) -> None:
@@ -82,25 +87,59 @@ def actor_choice(lang: str, key: str) -> str | None:
     return None if choice in (None, "both") else choice
 
 
-def area_choice(lang: str, areas: tuple[str, ...], label_key: str, key: str, allow_none: bool = False) -> str | None:
-    """Pick one area among the filtered `areas` (all when none); defaults to the filtered area when
-    exactly one is chosen."""
+def area_choice(
+    lang: str,
+    areas: tuple[str, ...],
+    label_key: str,
+    key: str,
+    allow_none: bool = False,
+    hits: Mapping[str, int] | None = None,
+    basis: tuple = (),
+) -> str | None:
+    """Pick the one area a page lays out, among the filtered `areas` (all when none); kept in the URL
+    (`focus=`). The default (`matrix.default_focus`) is re-applied when the area filter changes, and
+    when another filter (`basis`) leaves the current area without `hits`; otherwise the user's pick stays."""
     options: list[str | None] = list(areas or AREA_CODES)
     if allow_none:
         options = [None, *options]
-    # Re-apply the default when the area filter changes (or on first use), else keep the user's pick.
-    basis = f"{key}__for"
-    if st.session_state.get(basis) != areas or st.session_state.get(key) not in options:
-        st.session_state[basis] = areas
-        st.session_state[key] = areas[0] if len(areas) == 1 else options[0]
+    hits = hits or {}
+    seen = f"{key}__for"
+    before_areas, before_basis = st.session_state.get(seen, (None, None))
+    wanted = S.url_focus()
+    current = st.session_state.get(key, "")
+    if wanted in options and key not in st.session_state:
+        st.session_state[key] = wanted
+    elif (
+        current not in options
+        or before_areas != areas
+        or (before_basis != basis and hits and not hits.get(current or "", 0) and current is not None)
+    ):
+        st.session_state[key] = default_focus(areas, hits, allow_none)
+    st.session_state[seen] = (areas, basis)
     t = i18n.catalogue(lang)
-    return st.selectbox(
+    chosen = st.selectbox(
         t(label_key),
         options,
         key=key,
         format_func=lambda c: t("timeline.focus_none") if c is None else label("area", c, lang),
         placeholder=t("timeline.focus_none"),  # not the framework's English "Choose an option"
     )
+    if st.query_params.get(F.Param.FOCUS) != chosen:
+        if chosen is None:
+            del st.query_params[F.Param.FOCUS]
+        else:
+            st.query_params[F.Param.FOCUS] = chosen
+    return chosen
+
+
+def empty_focus_notice(lang: str, area: str | None, hits: Mapping[str, int]) -> None:
+    """Say so when the chosen area has no matching initiative, and which areas have some."""
+    if area is None or hits.get(area, 0):
+        return
+    t = i18n.catalogue(lang)
+    others = [t("matrix.focus_hit", area=label("area", a, lang), n=hits[a]) for a in AREA_CODES if hits.get(a, 0)]
+    if others:
+        st.info(t("matrix.focus_empty", area=label("area", area, lang), others=t("chart.list_sep").join(others)))
 
 
 def score_config(lang: str) -> dict:
