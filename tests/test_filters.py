@@ -265,3 +265,42 @@ def test_search_or_and_not_filter_rows():
     assert ids("-万博") == ["a", "b", "d"]
     assert ids("水素 OR 電池 -万博") == ["a", "b"]
     assert ids("水素 電池") == []
+
+
+def test_chips_name_every_active_value_and_remove_one_each():
+    """One chip per chosen value (and per set scalar), in the sidebar's order; removing a chip drops just that."""
+    from datetime import date
+
+    f = F.Filters(
+        areas=("su", "cn"),
+        phases=("2026",),
+        include_sub_items=False,
+        query="水素 OR 電池",
+        expo=True,
+        statuses=("none",),
+        fiscal_year=2025,
+        as_of=date(2025, 3, 31),
+    )
+    texts = [c.text for c in F.chips(f)]
+    assert texts == [
+        "分野: スタートアップ",
+        "分野: カーボンニュートラル",
+        "時期: 2026～ 万博後",
+        "進捗: 未報告",
+        "下位項目を除く",
+        "万博: 関連あり",
+        "検索: 水素 OR 電池",
+        "2025 年度",
+        "2025/03/31 時点",
+    ]
+    assert F.chips(F.Filters()) == []
+    by_text = {c.text: c for c in F.chips(f)}
+    assert F.without(f, by_text["分野: スタートアップ"]).areas == ("cn",)
+    assert F.without(f, by_text["下位項目を除く"]).include_sub_items is True
+    assert F.without(f, by_text["検索: 水素 OR 電池"]).query == ""
+    assert F.without(f, by_text["2025 年度"]).fiscal_year is None
+    emptied = f
+    for chip in F.chips(f):
+        emptied = F.without(emptied, chip)
+    assert emptied == F.Filters()
+    assert [c.text for c in F.chips(F.Filters(actors=("union",)), "en")] == ["Actor: Union of Kansai Governments"]

@@ -382,3 +382,57 @@ def query_string(f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None, f
 
     pairs = [(k, v) for k, vs in to_query_params(f, lang, tab, focus).items() for v in vs]
     return "?" + urlencode(pairs) if pairs else ""
+
+
+# --------------------------------------------------------------------------- the filter in words
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter value, as the removable chip above every page shows it."""
+
+    field: str  # a Filters field
+    value: object  # the value removed with this chip (a code, or the field's whole value)
+    text: str  # 「分野: スタートアップ」
+
+
+_CHIP_FIELDS = (
+    ("areas", "chip.area", "area"),
+    ("phases", "chip.phase", "phase"),
+    ("actors", "chip.actor", "actor"),
+    ("sub_themes", "chip.sub_theme", "sub_theme"),
+    ("instruments", "chip.instrument", "instrument"),
+    ("statuses", "chip.status", "status"),
+)
+
+
+def chips(f: Filters, lang: str = DEFAULT_LANG) -> list[Chip]:
+    """Every active part of `f`, one chip per chosen value, in the sidebar's order."""
+    from .i18n import catalogue
+    from .schema import STATUS_NONE, label
+
+    t = catalogue(lang)
+    out: list[Chip] = []
+    for fld, key, kind in _CHIP_FIELDS:
+        for code in getattr(f, fld):
+            name = t("progress.status.none") if kind == "status" and code == STATUS_NONE else label(kind, code, lang)
+            out.append(Chip(fld, code, f"{t(key)}: {name}"))
+    if not f.include_sub_items:
+        out.append(Chip("include_sub_items", True, t("chip.sub_items_hidden")))
+    if f.expo is not None:
+        out.append(Chip("expo", None, f"{t('chip.expo')}: {t('filter.expo.yes' if f.expo else 'filter.expo.no')}"))
+    if f.query:
+        out.append(Chip("query", "", f"{t('chip.query')}: {f.query}"))
+    if f.fiscal_year is not None:
+        out.append(Chip("fiscal_year", None, t("filter.fy_value", fy=f.fiscal_year)))
+    if f.as_of is not None:
+        out.append(Chip("as_of", None, t("chip.as_of", day=f"{f.as_of:%Y/%m/%d}")))
+    return out
+
+
+def without(f: Filters, chip: Chip) -> Filters:
+    """`f` with one chip removed: its value out of a chosen tuple, or the field back to its default."""
+    current = getattr(f, chip.field)
+    if isinstance(current, tuple):
+        return f.with_(**{chip.field: tuple(v for v in current if v != chip.value)})
+    return f.with_(**{chip.field: chip.value})

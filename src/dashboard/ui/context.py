@@ -16,6 +16,7 @@ from ..render import escape_md
 from . import data, progress_data, sidebar
 from . import state as S
 from .progress_data import ProgressView
+from .widgets import filter_chips
 
 K_CTX = "_ctx"
 
@@ -100,4 +101,5 @@ def release() -> None:
 def page_header(ctx: Ctx, title_key: str) -> None:
     """Page title and the filter's match count."""
     st.title(ctx.t(title_key))
+    filter_chips(ctx.lang, ctx.filters)
     st.caption(ctx.t("filter.count", n=len(ctx.df), total=len(ctx.df_all)))

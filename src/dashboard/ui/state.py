@@ -89,6 +89,13 @@ def reset() -> None:
     seed_widgets(F.Filters(), force=True)
 
 
+def remove_chip(chip: F.Chip) -> None:
+    """Take one value out of the filter (a chip's ✕)."""
+    f = F.without(current_filters(), chip)
+    st.session_state[K_FILTERS] = f
+    seed_widgets(f, force=True)
+
+
 def set_query(text: str) -> None:
     """Put `text` in the search box (takes effect on the next run)."""
     st.session_state[W_Q] = text

@@ -155,3 +155,28 @@ def text_config(lang: str) -> dict:
         c: st.column_config.TextColumn(c, width="large")
         for c in (t("export.col.text"), t("analysis.union_text"), t("analysis.members_text"))
     }
+
+
+def filter_chips(lang: str, f: F.Filters) -> None:
+    """The active filter above the page (the sidebar is folded away on a phone): one removable chip per
+    value, and すべて解除 when there are several."""
+    t = i18n.catalogue(lang)
+    active = F.chips(f, lang)
+    row = st.container(horizontal=True, gap="small", key="filter_chips")
+    if not active:
+        row.caption(t("chip.none"))
+        return
+    for i, chip in enumerate(active):
+        row.button(
+            chip.text,
+            key=f"chip_{i}_{chip.field}",
+            on_click=S.remove_chip,
+            args=(chip,),
+            icon=":material/close:",
+            icon_position="right",
+            help=t("chip.remove"),
+        )
+    if len(active) > 1:
+        row.button(
+            t("chip.clear_all"), key="chip_clear", on_click=S.reset, type="tertiary", icon=":material/filter_alt_off:"
+        )
