@@ -119,7 +119,7 @@ def test_invalid_params_give_a_notice():
 def test_reset_clears_the_filter():
     """The reset button returns to all initiatives."""
     at = run("views/overview.py", {"area": "su", "q": "EXPO"})
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "条件をクリア").click().run()
     assert count_caption(at) == "該当 155 件 ／ 全 155 件"
     assert at.text_input(key="w_q").value == ""
 

@@ -41,3 +41,23 @@ def test_one_click_removes_one_filter_and_clear_all_removes_the_rest():
     at.button(key="chip_clear").click().run()
     assert dict(at.query_params) == {} and chips(at) == []
     assert "絞り込みなし（すべての取組）" in [c.value for c in at.caption]
+
+
+def test_a_long_pasted_search_is_cut_and_says_so():
+    """Pasting 250 characters keeps them in the box, searches the first 200 and says so (not an empty box)."""
+    at = run("overview", {})
+    text = "水素" * 125
+    at.text_input(key="w_q").set_value(text).run()
+    assert at.text_input(key="w_q").value == text
+    assert at.query_params["q"] == text[:200]
+    assert any("200 文字まで" in w.value and "250 文字" in w.value for w in at.warning)
+
+
+def test_a_link_broken_in_many_places_gets_one_summarised_notice():
+    """Every parameter repeated 30 times and an unknown one: one notice listing the first problems."""
+    params = {k: ["x"] * 30 for k in ("area", "phase", "actor", "sub", "instrument", "status", "expo", "fy")}
+    params["nonsense"] = "1"
+    at = run("overview", params)
+    notices = [w.value for w in at.warning]
+    assert len(notices) == 1, notices
+    assert notices[0].startswith("リンク（URL）の ") and "ほか " in notices[0]

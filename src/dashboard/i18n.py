@@ -195,6 +195,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lang.label": {"ja": "表示言語 / Language", "en": "表示言語 / Language"},
     "lang.ja": {"ja": "日本語", "en": "日本語"},
     "lang.en": {"ja": "English", "en": "English"},
+    "url.summary": {
+        "ja": "リンク（URL）の {n} か所を使えなかったため、無視しました:",
+        "en": "{n} parts of the link (URL) could not be used and were ignored:",
+    },
+    "url.more": {"ja": "ほか {n} 件", "en": "and {n} more"},
+    "url.unknown_page": {
+        "ja": "ページ「{path}」はありません。概要を表示しています（左のメニューからページを選べます）。",
+        "en": "There is no page “{path}”; showing the overview (choose a page in the menu on the left).",
+    },
+    "search.too_long": {
+        "ja": "検索語は {max} 文字までです（{n} 文字入力されています）。先頭の {max} 文字で検索しています。",
+        "en": "Search text is limited to {max} characters ({n} entered); searching for the first {max}.",
+    },
     "url.unknown_param": {
         "ja": "URL の未知のパラメータ「{param}」を無視しました。",
         "en": "Ignored the unknown URL parameter “{param}”.",

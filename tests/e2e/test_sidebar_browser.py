@@ -1,5 +1,5 @@
-"""The sidebar in Chromium as a user works it: a click right after closing a drop-down with Esc counts;
-the multiselects speak the interface language."""
+"""The sidebar and links in Chromium as a user works them: a click right after closing a drop-down with Esc
+counts; no English framework text; a link to a missing page says so."""
 
 from __future__ import annotations
 
@@ -48,3 +48,12 @@ def test_multiselects_show_no_english_framework_text(app_server, page):
         "(els) => els.map((e) => e.getAttribute('placeholder'))"
     )
     assert placeholders and not any(p and p.startswith("Choose") for p in placeholders), placeholders
+
+
+def test_a_link_to_a_missing_page_says_so(app_server, page):
+    """/nonexistent shows the overview with a notice naming the missing page (not silently)."""
+    goto(page, app_server, "/nonexistent?area=su")
+    alerts = page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts()
+    assert any("ページ「/nonexistent」はありません" in a for a in alerts), alerts
+    goto(page, app_server, "/matrix?area=su")
+    assert not any("はありません" in a for a in page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts())

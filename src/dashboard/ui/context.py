@@ -46,10 +46,11 @@ class Ctx:
         return data.list_codes(self.token, self.df_all, col)
 
 
-def bootstrap(page: str | None = None) -> Ctx | None:
+def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx | None:
     """Run the shared part of every page; returns None (after showing why) when data is unusable.
 
-    `page`: the url_path of the page about to run (its own URL parameters are kept in the URL)."""
+    `page`: the url_path of the page about to run (its own URL parameters are kept in the URL);
+    `known_pages`: every page's url_path (a link to any other path gets a notice)."""
     lang = sidebar.language_switch()
     t = i18n.catalogue(lang)
     try:
@@ -62,6 +63,7 @@ def bootstrap(page: str | None = None) -> Ctx | None:
     tab = S.current_tab(lang) if page == S.ANALYSIS_PAGE else None
     S.sync_url(f, lang, tab, S.page_focus(page, tab))
     S.show_notices(lang, f)
+    S.unknown_page_notice(lang, known_pages)
     pv = progress_data.view(f.fiscal_year, f.as_of, lang)
     cols = progress_data.plan_columns(pv, token, df_all, lang)
     df = data.filtered(token, df_all, f, pv, cols)

@@ -92,7 +92,10 @@ def filters(lang: str) -> F.Filters:
         format_func=lambda c: t(f"filter.expo.{c}"),
         help=t("filter.expo_help"),
     )
-    query = sb.text_input(t("filter.query"), key=S.W_Q, help=t("filter.query_help"), max_chars=F.MAX_QUERY_CHARS)
+    query = F.clean_query(sb.text_input(t("filter.query"), key=S.W_Q, help=t("filter.query_help")) or "")
+    if len(query) > F.MAX_QUERY_CHARS:  # a long paste is cut, and says so (the box keeps what was pasted)
+        sb.warning(t("search.too_long", max=F.MAX_QUERY_CHARS, n=len(query)), icon=":material/content_cut:")
+        query = query[: F.MAX_QUERY_CHARS]
     sb.subheader(t("sidebar.progress"))
     fiscal_year = sb.selectbox(
         t("filter.fy"),
@@ -127,7 +130,7 @@ def filters(lang: str) -> F.Filters:
         actors=tuple(actors or ()),
         sub_themes=tuple(subs or ()),
         include_sub_items=bool(include),
-        query=F.clean_query(query or ""),
+        query=query,
         instruments=tuple(instruments or ()),
         expo=S.EXPO_CHOICES.get(expo or "all"),
         statuses=tuple(statuses or ()),

@@ -5,6 +5,8 @@ and written back after every run in canonical form."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from .. import filters as F
@@ -19,6 +21,8 @@ K_NOTICES = "_url_notices"
 K_TAB = "_analysis_tab"  # the analysis page's tab (a code of ANALYSIS_TABS)
 W_TAB = "w_analysis_tab"
 ANALYSIS_PAGE = "analysis"  # its url_path
+K_PAGE_CHECKED = "_page_checked"
+MAX_NOTICES_SHOWN = 5
 K_FOCUS = "_url_focus"  # the area the URL asked a page to lay out (used once, by that page's area box)
 # The area box of each page that lays out one area (url_path → widget key); the analysis page's only
 # on its progression tab.
@@ -149,5 +153,27 @@ def show_notices(lang: str, f: F.Filters) -> None:
     if notices and f != st.session_state.get(K_INITIAL):
         st.session_state[K_NOTICES] = notices = ()
     t = i18n.catalogue(lang)
-    for n in notices:
+    if len(notices) == 1:
+        n = notices[0]
         st.warning(escape_md(t(n.key, param=n.param, value=n.value)), icon=":material/link_off:")
+    elif notices:  # one summarised notice, however broken the link
+        shown = [escape_md(t(n.key, param=n.param, value=n.value)) for n in notices[:MAX_NOTICES_SHOWN]]
+        more = len(notices) - len(shown)
+        lines = "\n".join(f"- {s}" for s in shown) + (f"\n- {t('url.more', n=more)}" if more else "")
+        st.warning(f"{escape_md(t('url.summary', n=len(notices)))}\n\n{lines}", icon=":material/link_off:")
+
+
+def unknown_page_notice(lang: str, known: tuple[str, ...]) -> None:
+    """On a session's first run: a link to a page that does not exist says so (the overview is shown)."""
+    if st.session_state.get(K_PAGE_CHECKED):
+        return
+    st.session_state[K_PAGE_CHECKED] = True
+    try:
+        path = urlsplit(st.context.url or "").path
+    except Exception:  # outside a browser session (tests)
+        return
+    first = path.strip("/").split("/", 1)[0]
+    if first and first not in known:
+        st.warning(
+            escape_md(i18n.catalogue(lang)("url.unknown_page", path="/" + first[:40])), icon=":material/link_off:"
+        )
