@@ -325,7 +325,7 @@ class Stack:
     def logs(self, chars: int = 3000) -> str:
         """The tails of HAProxy's and nginx's logs (the replicas' are in their AppServer)."""
         parts = []
-        for path in sorted(self.log_dir.glob(f"*-{self.port}.log")) + [self.log_dir / "nginx-error.log"]:
+        for path in [*sorted(self.log_dir.glob(f"*-{self.port}.log")), self.log_dir / "nginx-error.log"]:
             if path.exists():
                 parts.append(f"--- {path.name} ---\n{path.read_text(errors='replace')[-chars:]}")
         return "\n".join(parts)
