@@ -215,9 +215,7 @@ class Stack:
         self.haproxy = self._spawn("haproxy", [str(HAPROXY), "-db", "-f", str(cfg)])
         self._wait(lambda: self.balancer_status().get("r1") is not None, "HAProxy's stats socket", self.haproxy)
         # "UP 1/2" at first (one failed check from DOWN); settled once a check has passed
-        self._wait(
-            lambda: set(self.balancer_status().values()) == {"UP"}, "every replica UP in HAProxy", self.haproxy
-        )
+        self._wait(lambda: set(self.balancer_status().values()) == {"UP"}, "every replica UP in HAProxy", self.haproxy)
 
     def _start_nginx(self, static_root: Path) -> None:
         user = worker_user()

@@ -226,9 +226,3 @@ def test_the_health_check_drops_a_stopped_replica_and_takes_it_back(stack):
     stack.restart_replica("r2")
     assert stack.balancer_status() == {"r1": "UP", "r2": "UP"}
     assert get_pinned("r2")[:2] == (200, "r2")
-
-
-def test_the_stack_refuses_two_replicas_on_sqlite(tmp_path: Path):
-    """More than one replica on a SQLite file is refused with the PostgreSQL URL to set."""
-    with pytest.raises(DeployError, match="PROGRESS_DATABASE_URL=postgresql"):
-        Stack(2, database_url=f"sqlite:///{tmp_path / 'p.sqlite3'}", state_dir=tmp_path)
