@@ -69,9 +69,8 @@ class _Traffic:
 
 
 def _open(context, url: str, charts: int, tables: int, network) -> dict:
-    from bench.browserbench import TABLES_DRAWN_JS
-
     from appharness.browser import wait_first_run, wait_for_charts
+    from bench.browserbench import TABLES_DRAWN_JS
 
     page = context.new_page()
     cdp = context.new_cdp_session(page)
