@@ -10,7 +10,8 @@ PORT ?= 8501
 # A staff tool listens on this machine only; ADDRESS=0.0.0.0 puts it on the network on purpose.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test data check-data lint format clean browser report-deps postgres office load screenshots report-screenshots bench lock
+.PHONY: run test data check-data lint format clean browser report-deps postgres office load screenshots report-screenshots bench lock \
+	proxy serve deploy-assets bench-deploy
 
 # The app's packages only (make run); the test tools come with make test.
 define install
@@ -31,7 +32,7 @@ run: $(APP_STAMP)
 	-@bash scripts/ensure-report.sh  # the PDF report's fonts; without them the dashboard runs and says what to install
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
-test: $(STAMP) browser report-deps postgres office
+test: $(STAMP) browser report-deps postgres office proxy deploy-assets
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
@@ -118,3 +119,24 @@ bench: $(BENCH_STAMP) browser
 perf-doc: $(STAMP)
 	$(PY) -m bench.perfdoc $(if $(wildcard bench/results/bench.json),--bench bench/results/bench.json) \
 		$(if $(wildcard bench/results/load.json),--load bench/results/load.json)
+
+# ----------------------------------------------------------------------------------------- serving
+# nginx (with the Brotli modules) and HAProxy from Debian, for make serve and the deploy tests.
+proxy:
+	bash scripts/ensure-proxy.sh
+
+# nginx on ADDRESS:PORT → HAProxy (cookie affinity, health checks) → REPLICAS Streamlit processes, until
+# Ctrl-C or SIGTERM (docs/deploy.md). More than one replica needs PROGRESS_DATABASE_URL=postgresql+psycopg://…
+REPLICAS ?= 1
+serve: $(APP_STAMP) proxy
+	$(PY) -m deploy.serve --replicas $(REPLICAS) --port $(PORT) --address $(ADDRESS)
+
+# Streamlit's static files pre-compressed (gzip + Brotli) into var/deploy/static, once per Streamlit version.
+deploy-assets: $(APP_STAMP)
+	$(PY) -m deploy.assets
+
+# Direct vs through the proxy (cold and warm first loads, throttled too) and the load test over 1 and 2
+# replicas; JSON in bench/results/deploy.json (docs/performance.md via make perf-doc).
+DEPLOY_BENCH_ARGS ?=
+bench-deploy: $(BENCH_STAMP) browser proxy postgres
+	$(PY) -m bench.deploy $(DEPLOY_BENCH_ARGS)

@@ -168,10 +168,13 @@ def expect_in_url(session: Session, param: str) -> None:
         raise RunError("filter_not_applied", f"{param!r} not in the URL query {session.query!r}")
 
 
-async def run_session(port: int, scenario: Scenario, stats: Stats, run_timeout: float) -> None:
-    """connect → load the page → choose an area → search → disconnect; counts into `stats`."""
+async def run_session(
+    port: int, scenario: Scenario, stats: Stats, run_timeout: float, session_cls: type[Session] = Session
+) -> None:
+    """connect → load the page → choose an area → search → disconnect; counts into `stats`.
+    `session_cls`: a Session subclass (bench.deploy's goes through the proxy with its affinity cookie)."""
     stats.sessions += 1
-    session = Session(port, run_timeout=run_timeout, connect_timeout=run_timeout)
+    session = session_cls(port, run_timeout=run_timeout, connect_timeout=run_timeout)
     try:
         await session.connect()
         try:
@@ -236,7 +239,9 @@ class RssSampler(threading.Thread):
 # --------------------------------------------------------------------------- the scenarios
 
 
-async def concurrent(port: int, n: int, seconds: float, stats: Stats, run_timeout: float) -> None:
+async def concurrent(
+    port: int, n: int, seconds: float, stats: Stats, run_timeout: float, session_cls: type[Session] = Session
+) -> None:
     """`n` workers, each looping whole sessions until `seconds` have passed (no new session after)."""
     plan = scenarios()
     counter = itertools.count()
@@ -245,15 +250,17 @@ async def concurrent(port: int, n: int, seconds: float, stats: Stats, run_timeou
     async def worker() -> None:
         while time.monotonic() < deadline:
             i = next(counter)
-            await run_session(port, plan[i % len(plan)], stats, run_timeout)
+            await run_session(port, plan[i % len(plan)], stats, run_timeout, session_cls)
 
     await asyncio.gather(*(worker() for _ in range(n)))
 
 
-async def sequential(port: int, n: int, stats: Stats, run_timeout: float, offset: int = 0) -> None:
+async def sequential(
+    port: int, n: int, stats: Stats, run_timeout: float, offset: int = 0, session_cls: type[Session] = Session
+) -> None:
     plan = scenarios()
     for i in range(n):
-        await run_session(port, plan[(offset + i) % len(plan)], stats, run_timeout)
+        await run_session(port, plan[(offset + i) % len(plan)], stats, run_timeout, session_cls)
 
 
 def timed(stats: Stats, pid: int, fn) -> Stats:
