@@ -448,7 +448,7 @@ def test_legend_can_be_left_to_a_sibling_chart(real):
 
 def test_long_heatmap_labels_wrap_by_display_width():
     """Labels wider than 12 columns (CJK characters count two) break after '・' or at a space."""
-    from dashboard.charts.analysis import _wrap_label
+    from dashboard.charts.base import wrap_label as _wrap_label
 
     assert _wrap_label("拠点・環境整備") == "拠点・<br>環境整備"
     assert _wrap_label("資金・補助") == "資金・補助"

@@ -19,7 +19,11 @@ with box:
         st.header(t("analysis.instruments"))
         st.caption(t("analysis.instruments_note"))
         codes = ctx.codes(Col.INSTRUMENT_TYPES)
-        widgets.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang, codes), key="instrument_actor")
+        wide, narrow = widgets.wide_and_narrow("instrument_actor")
+        with wide:
+            widgets.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang, codes), key="instrument_actor")
+        with narrow:
+            widgets.chart(charts.fig_instrument_heatmap(ctx.df, ctx.lang, codes, tall=True), key="instrument_tall")
         dim = widgets.dimension_choice(ctx.lang, key="instrument_dim")
         widgets.chart(charts.fig_instrument_mix(ctx.df, dim, ctx.lang, codes), key="instrument_mix")
         st.caption(t("chart.instrument_mix.axis"))

@@ -8,8 +8,12 @@ from dashboard.ui.context import context, page_header
 
 ctx = context()
 page_header(ctx, "page.timeline")
-fig = charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang, areas=ctx.filters.areas or None)
-widgets.chart(fig, key="timeline")
+wide, narrow = widgets.wide_and_narrow("timeline")
+with wide:
+    widgets.chart(charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang, areas=ctx.filters.areas or None), "timeline")
+with narrow:
+    fig = charts.fig_timeline(ctx.df, ctx.meta["areas"], ctx.lang, areas=ctx.filters.areas or None, compact=True)
+    widgets.chart(fig, "timeline_compact")
 
 hits = aggregate.area_hits(ctx.df)
 area = widgets.area_choice(ctx.lang, ctx.filters.areas, "timeline.focus", "timeline_area", True, hits, ctx.key)

@@ -60,6 +60,7 @@ class Param:
     ASOF = "asof"
     TAB = "tab"
     FOCUS = "focus"
+    ITEM = "item"
 
 
 # Enumerated parameters → (Filters field, valid values in plan order).
@@ -81,8 +82,10 @@ KNOWN_PARAMS = (
     Param.LANG,
     Param.TAB,
     Param.FOCUS,
+    Param.ITEM,
 )
 FY_VALUES = tuple(str(y) for y in FISCAL_YEARS)
+ITEM_ID = re.compile(r"[a-z]{2,3}-20\d\d-(?:union|members)-\d{2}(?:-\d{1,2})?")  # the plan's ids
 EARLIEST_AS_OF = date(2024, 4, 1)  # the plan's first fiscal year starts
 # Streamlit's own parameters: left alone, no notice.
 FRAMEWORK_PARAMS = ("embed", "embed_options")
@@ -127,6 +130,7 @@ class UrlState:
     notices: tuple[Notice, ...] = ()
     tab: str = ANALYSIS_TABS[0]
     focus: str | None = None  # the area a page lays out (matrix, timeline, progressions)
+    item: str | None = None  # the initiative the explorer shows in detail (an id of the plan's form)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -268,6 +272,7 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
     lang = DEFAULT_LANG
     tab = ANALYSIS_TABS[0]
     focus: str | None = None
+    item: str | None = None
     fiscal_year: int | None = None
     as_of: date | None = None
     for key, raw_values in params.items():
@@ -312,10 +317,16 @@ def parse_query_params(params: Mapping[str, Iterable[str]]) -> UrlState:
             tab = _one_of(key, values, ANALYSIS_TABS, notices) or tab
         elif key == Param.FOCUS:
             focus = _one_of(key, values, AREA_CODES, notices) or focus
+        elif key == Param.ITEM:
+            v = values[-1] if values else ""
+            if ITEM_ID.fullmatch(v):
+                item = v
+            else:
+                notices.append(Notice("url.invalid_value", key, _short(v)))
     filters = Filters(
         include_sub_items=include_sub_items, query=query, expo=expo, fiscal_year=fiscal_year, as_of=as_of, **chosen
     )
-    return UrlState(filters, lang, tuple(notices), tab, focus)
+    return UrlState(filters, lang, tuple(notices), tab, focus, item)
 
 
 def _one_of(key: str, values: list[str], valid: Iterable[str], notices: list[Notice]) -> str | None:
@@ -347,7 +358,7 @@ def _short(value: str) -> str:
 
 
 def to_query_params(
-    f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None, focus: str | None = None
+    f: Filters, lang: str = DEFAULT_LANG, tab: str | None = None, focus: str | None = None, item: str | None = None
 ) -> dict[str, list[str]]:
     """The canonical URL form of a filter (defaults omitted, values in plan order); `tab`: the
     analysis page's tab, written when it is a known one other than the first; `focus`: the area a
@@ -373,6 +384,8 @@ def to_query_params(
         out[Param.TAB] = [tab]
     if focus in AREA_CODES:
         out[Param.FOCUS] = [focus]
+    if item and ITEM_ID.fullmatch(item):
+        out[Param.ITEM] = [item]
     return out
 
 

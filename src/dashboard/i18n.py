@@ -899,6 +899,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.status.none": {"ja": "未報告", "en": "Not reported"},
     # --- progress on the pages ---
     "sidebar.progress": {"ja": "進捗", "en": "Progress"},
+    "explore.columns": {"ja": "表示する列", "en": "Columns shown"},
+    "explore.columns_placeholder": {"ja": "列を選ぶ", "en": "Choose columns"},
+    "explore.row_lines": {"ja": "行の高さ", "en": "Row height"},
+    "explore.row_lines_n": {"ja": "{n} 行", "en": "{n} lines"},
+    "chart.timeline.title_short": {"ja": "分野ごとのロードマップ", "en": "Roadmap by area"},
     "chip.area": {"ja": "分野", "en": "Area"},
     "chip.phase": {"ja": "時期", "en": "Phase"},
     "chip.actor": {"ja": "実施主体", "en": "Actor"},

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -35,6 +33,7 @@ from .base import (
     fmt,
     pct,
     phase_tick,
+    wrap_label,
 )
 
 
@@ -42,33 +41,44 @@ def instrument_label(code: str, lang: str) -> str:
     return label("instrument", code, lang)
 
 
-def _wrap_label(label: str, width: int = 12) -> str:
-    """A label wider than `width` columns (CJK characters count two) on two lines, after '・' or at a
-    space; escaped."""
-    if sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label) <= width:
-        return esc(label)
-    for sep in ("・", ", ", " & ", " "):
-        if sep in label:
-            head, tail = label.split(sep, 1)
-            return esc(head + sep.rstrip()) + "<br>" + esc(tail)
-    return esc(label)
-
-
-def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja", codes: aggregate.ListCodes | None = None) -> go.Figure:
+def fig_instrument_heatmap(
+    df: pd.DataFrame, lang: str = "ja", codes: aggregate.ListCodes | None = None, tall: bool = False
+) -> go.Figure:
     """Actor × instrument-type heatmap: how many initiatives of each actor use each instrument.
 
-    `codes`: as in `aggregate.instrument_counts`."""
+    `codes`: as in `aggregate.instrument_counts`. `tall`: for a phone's width, instrument types as rows
+    and the two actors as columns (eight column labels cannot be read side by side there)."""
     t = catalogue(lang)
     grid = aggregate.instrument_counts(df, Col.ACTOR_CODE, codes)
     z = grid.to_numpy().astype(int).tolist()
-    x = [_wrap_label(instrument_label(c, lang)) for c in INSTRUMENT_CODES]
-    y = [actor_label(a, lang) for a in ACTOR_CODES]
+    kinds = [instrument_label(c, lang) for c in INSTRUMENT_CODES]
+    actors = [actor_label(a, lang, short=tall) for a in ACTOR_CODES]
     title = t("chart.instrument_heatmap.title")
-    fig = go.Figure(count_heatmap(z, x, y, t("chart.axis.count"), lang))
     alt = None
     if len(df):
-        i, j = max(((i, j) for i in range(len(y)) for j in range(len(x))), key=lambda ij: z[ij[0]][ij[1]])
-        alt = t("chart.instrument_heatmap.alt", title=title, total=fmt(len(df)), actor=y[i], type=x[j], n=fmt(z[i][j]))
+        i, j = max(((i, j) for i in range(len(actors)) for j in range(len(kinds))), key=lambda ij: z[ij[0]][ij[1]])
+        alt = t(
+            "chart.instrument_heatmap.alt",
+            title=title,
+            total=fmt(len(df)),
+            actor=actors[i],
+            type=kinds[j],
+            n=fmt(z[i][j]),
+        )
+    if tall:
+        zt = [list(col) for col in zip(*z, strict=True)]
+        fig = go.Figure(count_heatmap(zt, actors, [esc(k) for k in kinds], t("chart.axis.count"), lang))
+        return finish(
+            fig,
+            title,
+            alt,
+            lang,
+            xaxis={"side": "top", "ticks": "", "type": "category", "showgrid": False},
+            yaxis={"type": "category", "autorange": "reversed", "showgrid": False, "ticks": ""},
+            margin={"l": 10, "r": 10, "t": 90, "b": 10},
+            height=120 + 40 * len(kinds),
+        )
+    fig = go.Figure(count_heatmap(z, [wrap_label(k) for k in kinds], actors, t("chart.axis.count"), lang))
     return finish(
         fig,
         title,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 import plotly.graph_objects as go
@@ -69,8 +70,8 @@ def area_label(code: str, lang: str) -> str:
     return label("area", code, lang)
 
 
-def actor_label(code: str, lang: str) -> str:
-    return label("actor", code, lang)
+def actor_label(code: str, lang: str, short: bool = False) -> str:
+    return label("actor", code, lang, short)
 
 
 def phase_tick(code: str, lang: str) -> str:
@@ -164,6 +165,7 @@ def apply_layout(fig: go.Figure, title: str, alt: str, **layout) -> go.Figure:
             "traceorder": "normal",  # plan order of the actors, also for stacked bars
         },
         "margin": {"l": 10, "r": 10, "t": 90, "b": 10},
+        "modebar": {"orientation": "v"},  # down the right edge, never over the title
         "meta": {"alt": alt},
     }
     fig.layout.template = TEMPLATE  # first: copying plotly's large default template below would cost more
@@ -238,3 +240,15 @@ def count_heatmap(z: list[list[int]], x: list[str], y: list[str], label: str, la
         },
         hovertemplate=f"<b>%{{y}}</b><br>%{{x}}<br>{esc(t('chart.hover.count', label=label, n='%{z}'))}<extra></extra>",
     )
+
+
+def wrap_label(label: str, width: int = 12) -> str:
+    """A label wider than `width` columns (CJK characters count two) on two lines, after '・' or at a
+    space; escaped."""
+    if sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label) <= width:
+        return esc(label)
+    for sep in ("・", ", ", " & ", " "):
+        if sep in label:
+            head, tail = label.split(sep, 1)
+            return esc(head + sep.rstrip()) + "<br>" + esc(tail)
+    return esc(label)

@@ -31,6 +31,7 @@ from .base import (
     hover_list,
     phase_text,
     phase_tick,
+    wrap_label,
     wrap_phrase,
 )
 
@@ -38,6 +39,7 @@ from .base import (
 _ACTOR_OFFSET = {ACTOR_CODES[0]: -0.11, ACTOR_CODES[1]: 0.11}
 _MARKER_MIN, _MARKER_MAX, _MARKER_ZERO = 12, 44, 9
 _LANE_PX = 120
+_LANE_PX_COMPACT = 64
 
 
 def _marker_size(n: int, max_n: int) -> float:
@@ -51,12 +53,17 @@ def fig_timeline(
     areas_meta: Iterable[Mapping] | None,
     lang: str = "ja",
     areas: Sequence[str] | None = None,
+    compact: bool = False,
 ) -> go.Figure:
     """Roadmap: one lane per area (top to bottom), the three phases left to right; in each lane ×
     phase the phase theme and one marker per actor (sized by count, labelled with it, the items in
-    the hover). `areas` limits the lanes (default: all six, even those filtered to 0 rows)."""
+    the hover). `areas` limits the lanes (default: all six, even those filtered to 0 rows).
+    `compact`: for a phone's width — a short title, no theme text, smaller markers set further apart,
+    area names on two lines."""
     t = catalogue(lang)
-    title = t("chart.timeline.title")
+    title = t("chart.timeline.title_short" if compact else "chart.timeline.title")
+    offset = {a: o * (2 if compact else 1) for a, o in _ACTOR_OFFSET.items()}
+    scale = 0.55 if compact else 1.0
     lanes = aggregate.timeline_lanes(df, areas_meta)
     codes = [a for a in AREA_CODES if areas is None or a in set(areas)] or list(AREA_CODES)
     lanes = lanes[lanes[Col.AREA_CODE].isin(codes)].reset_index(drop=True)
@@ -83,20 +90,21 @@ def fig_timeline(
             showlegend=False,
         )
     )
-    # The phase themes, under the markers.
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=[y + 0.36 for y in ys],
-            mode="text",
-            text=[wrap_phrase(s) for s in lanes["theme"]],
-            textposition="middle center",
-            textfont={"size": 11, "color": TEXT_COLOR},
-            hovertext=[esc(t("chart.timeline.theme", theme=s)) for s in lanes["theme"]],
-            hovertemplate="%{hovertext}<extra></extra>",
-            showlegend=False,
+    # The phase themes, under the markers (left out on a phone: they cannot be read there).
+    if not compact:
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=[y + 0.36 for y in ys],
+                mode="text",
+                text=[wrap_phrase(s) for s in lanes["theme"]],
+                textposition="middle center",
+                textfont={"size": 11, "color": TEXT_COLOR},
+                hovertext=[esc(t("chart.timeline.theme", theme=s)) for s in lanes["theme"]],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+            )
         )
-    )
     # One marker per actor and lane × phase.
     for a in ACTOR_CODES:
         name = actor_label(a, lang)
@@ -125,7 +133,7 @@ def fig_timeline(
         )
         fig.add_trace(
             go.Scatter(
-                x=[x + _ACTOR_OFFSET[a] for x in xs],
+                x=[x + offset[a] for x in xs],
                 y=ys,
                 mode="markers+text",
                 name=name,
@@ -134,12 +142,12 @@ def fig_timeline(
                 marker={
                     "color": ACTOR_COLORS[a],
                     "opacity": 1,  # plotly.js fades sized ("bubble") markers by default
-                    "size": [_marker_size(n, max_n) for n in ns],
+                    "size": [_marker_size(n, max_n) * scale for n in ns],
                     "symbol": ["circle" if n else "circle-open" for n in ns],
                     "line": {"color": "white" if max_n else ACTOR_COLORS[a], "width": 1},
                 },
                 text=[fmt(n) for n in ns],
-                textposition="middle left" if _ACTOR_OFFSET[a] < 0 else "middle right",
+                textposition="middle left" if offset[a] < 0 else "middle right",
                 textfont={"size": 12, "color": TEXT_COLOR},
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -171,7 +179,7 @@ def fig_timeline(
         alt,
         lang,
         no_data_at={"x": 1, "y": -0.01, "xanchor": "right", "yanchor": "top"},  # beside the legend, clear of the themes
-        height=130 + _LANE_PX * len(codes),
+        height=130 + (_LANE_PX_COMPACT if compact else _LANE_PX) * len(codes),
         hovermode="closest",
         xaxis={
             "title": {"text": ""},
@@ -188,7 +196,7 @@ def fig_timeline(
             "title": {"text": ""},
             "tickmode": "array",
             "tickvals": list(range(len(codes))),
-            "ticktext": [area_label(a, lang) for a in codes],
+            "ticktext": [wrap_label(area_label(a, lang), 10) if compact else area_label(a, lang) for a in codes],
             "range": [len(codes) - 0.4, -0.55],
             "showgrid": False,
             "zeroline": False,

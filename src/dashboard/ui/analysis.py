@@ -96,14 +96,18 @@ def progression_view(ctx: Ctx, area: str) -> None:
     if not chains:
         st.caption(ctx.t("analysis.progression_none"))
         return
-    head = st.columns([1, 3, 3, 3])
-    for col, phase in zip(head[1:], PHASE_CODES, strict=True):
-        col.markdown(f"**{escape_md(label('phase', phase, ctx.lang))}**")
-    for chain in chains:
+    with st.container(key="wide_progression_head"):
+        head = st.columns([1, 3, 3, 3])
+        for col, phase in zip(head[1:], PHASE_CODES, strict=True):
+            col.markdown(f"**{escape_md(label('phase', phase, ctx.lang))}**")
+    for k, chain in enumerate(chains):
         with st.container(border=True):
             row = st.columns([1, 3, 3, 3])
             row[0].markdown(f"**{escape_md(label('actor', chain.actor_code, ctx.lang))}**")
             for col, phase in zip(row[1:], PHASE_CODES, strict=True):
+                col.container(key=f"narrow_progression_{k}_{phase}").markdown(
+                    f"**{escape_md(label('phase', phase, ctx.lang))}**"
+                )
                 step = chain.steps.get(phase)
                 if step is None:
                     col.markdown("—")

@@ -16,7 +16,7 @@ from ..render import escape_md
 from . import data, progress_data, sidebar
 from . import state as S
 from .progress_data import ProgressView
-from .widgets import filter_chips
+from .widgets import filter_chips, layout_css
 
 K_CTX = "_ctx"
 
@@ -53,6 +53,7 @@ def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx
     `known_pages`: every page's url_path (a link to any other path gets a notice)."""
     lang = sidebar.language_switch()
     t = i18n.catalogue(lang)
+    layout_css()
     try:
         df_all, meta, token = data.load_data()
     except LoadError as exc:
@@ -61,7 +62,7 @@ def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx
     data.freeze_heap(token)
     f = sidebar.filters(lang)
     tab = S.current_tab(lang) if page == S.ANALYSIS_PAGE else None
-    S.sync_url(f, lang, tab, S.page_focus(page, tab))
+    S.sync_url(f, lang, tab, S.page_focus(page, tab), S.page_item(page))
     S.show_notices(lang, f)
     S.unknown_page_notice(lang, known_pages)
     pv = progress_data.view(f.fiscal_year, f.as_of, lang)

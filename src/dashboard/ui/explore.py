@@ -12,6 +12,7 @@ from .. import filters as F
 from ..render import escape_md, highlight_md
 from ..schema import Col, label
 from . import data, progress_data
+from . import state as S
 from .context import Ctx
 from .widgets import bold, score_config, text_config
 
@@ -144,27 +145,62 @@ def detail(ctx: Ctx, item_id: str) -> None:
             )
 
 
+# The explorer's columns (export keys) shown until the user picks others: the text first, where/when/who,
+# why a row matched (instrument types, Expo) and its progress.
+DEFAULT_COLUMNS = ("text", "area", "phase", "actor", "progress_badge", "instrument_types", "expo_related")
+W_COLUMNS, W_ROWS = "w_explore_columns", "w_explore_row_lines"
+ROW_LINES = (1, 3, 6)  # lines of text per table row
+LINE_PX = 24
+
+
 def explore_table(ctx: Ctx) -> str | None:
-    """The filtered rows; returns the id of the row the user selected, if any."""
+    """The filtered rows, in the columns the user picks (the whole text readable with taller rows);
+    returns the id of the row the user selected (or the one the link named), if any."""
+    t = ctx.t
     frame = _export_frame(ctx.key, ctx.lang, EXPLORE_MAX_ROWS, ctx.df)
-    wide = {ctx.t("export.col.text"), ctx.t("export.col.parent")}
-    # On screen the text comes first after where/when/who; the files keep the export order.
-    first = [ctx.t(f"export.col.{c}") for c in ("area", "phase", "actor", "progress_badge", "text", "parent")]
-    order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
+    headers = {t(f"export.col.{c}"): c for c in DEFAULT_COLUMNS}
+    default = [h for h in headers if h in frame.columns]
+    c1, c2 = st.columns([3, 1])
+    chosen = c1.multiselect(
+        t("explore.columns"),
+        list(frame.columns),
+        default=default,
+        key=W_COLUMNS,
+        placeholder=t("explore.columns_placeholder"),
+        select_all=False,
+    )
+    lines = c2.segmented_control(
+        t("explore.row_lines"),
+        ROW_LINES,
+        key=W_ROWS,
+        default=ROW_LINES[1],
+        required=True,
+        format_func=lambda n: t("explore.row_lines_n", n=n),
+    )
+    order = [c for c in chosen if c in frame.columns] or default
     more = len(ctx.df) - len(frame)
-    more_text = " " + ctx.t("chart.hover.more", n=f"{more:,}") if more > 0 else ""
-    st.caption(ctx.t("explore.rows", n=len(frame)) + more_text + " " + ctx.t("detail.pick"))
+    more_text = " " + t("chart.hover.more", n=f"{more:,}") if more > 0 else ""
+    st.caption(t("explore.rows", n=len(frame)) + more_text + " " + t("detail.pick"))
+    ids = frame[t("export.col.id")].astype(str)
+    wanted = st.session_state.get(S.K_ITEM)
+    default_rows = [int(i) for i in (ids == wanted).to_numpy().nonzero()[0][:1]] if wanted else []
+    wide = {t("export.col.text"): "large", t("export.col.parent"): "medium"}
     event = st.dataframe(
         frame,
         hide_index=True,
         column_order=order,
-        column_config={c: st.column_config.TextColumn(c, width="large") for c in frame.columns if c in wide},
+        column_config={c: st.column_config.TextColumn(c, width=w) for c, w in wide.items() if c in frame.columns},
         placeholder="—",
         on_select="rerun",
         selection_mode="single-row",
+        selection_default={"selection": {"rows": default_rows}} if default_rows else None,
+        row_height=LINE_PX * int(lines or 1) + 12,
         key="explore_table",
     )
     rows = event.selection.rows if event is not None else []
-    if rows and rows[0] < len(frame):
-        return str(frame.iloc[rows[0]][ctx.t("export.col.id")])
-    return None
+    item = str(ids.iloc[rows[0]]) if rows and rows[0] < len(frame) else None
+    S.set_item(item)
+    want = F.to_query_params(ctx.filters, ctx.lang, item=item)
+    if {k: st.query_params.get_all(k) for k in st.query_params} != want:
+        st.query_params.from_dict(want)
+    return item

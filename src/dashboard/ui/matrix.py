@@ -50,15 +50,20 @@ def matrix_grid(ctx: Ctx, area: str) -> None:
     md(meta["vision"])
     cells = area_cells(ctx, area)
     widths = [1, 3, 3, 3]
-    head = st.columns(widths)
-    head[0].markdown(f"**{escape_md(ctx.t('matrix.fiscal_year'))}**")
-    for col, phase in zip(head[1:], PHASE_CODES, strict=True):
-        col.markdown(f"**{escape_md(label('phase', phase, ctx.lang))}**")
-        col.caption(escape_md(ctx.t("timeline.theme", theme=meta["themes"][phase])))
+    with st.container(key="wide_matrix_head"):  # on a phone the columns stack: each cell says its phase
+        head = st.columns(widths)
+        head[0].markdown(f"**{escape_md(ctx.t('matrix.fiscal_year'))}**")
+        for col, phase in zip(head[1:], PHASE_CODES, strict=True):
+            col.markdown(f"**{escape_md(label('phase', phase, ctx.lang))}**")
+            col.caption(escape_md(ctx.t("timeline.theme", theme=meta["themes"][phase])))
     for actor in ACTOR_CODES:
         with st.container(border=True):
             row = st.columns(widths)
             row[0].markdown(f"**{escape_md(label('actor', actor, ctx.lang))}**")
             for col, phase in zip(row[1:], PHASE_CODES, strict=True):
-                col.markdown(cell_text(ctx, cells, actor, phase))
+                with col:
+                    with st.container(key=f"narrow_matrix_{actor}_{phase}"):
+                        st.markdown(f"**{escape_md(label('phase', phase, ctx.lang))}**")
+                        st.caption(escape_md(ctx.t("timeline.theme", theme=meta["themes"][phase])))
+                    st.markdown(cell_text(ctx, cells, actor, phase))
     st.caption(ctx.t("common.tentative_note"))

@@ -22,6 +22,8 @@ K_TAB = "_analysis_tab"  # the analysis page's tab (a code of ANALYSIS_TABS)
 W_TAB = "w_analysis_tab"
 ANALYSIS_PAGE = "analysis"  # its url_path
 K_PAGE_CHECKED = "_page_checked"
+K_ITEM = "_item"  # the initiative the explorer shows in detail (from the URL, then the table's selection)
+EXPLORE_PAGE = "explore"
 MAX_NOTICES_SHOWN = 5
 K_FOCUS = "_url_focus"  # the area the URL asked a page to lay out (used once, by that page's area box)
 # The area box of each page that lays out one area (url_path → widget key); the analysis page's only
@@ -55,6 +57,7 @@ def read_url_once() -> None:
     st.session_state[W_LANG] = state.lang
     st.session_state[K_TAB] = state.tab
     st.session_state[K_FOCUS] = state.focus
+    st.session_state[K_ITEM] = state.item
     seed_widgets(state.filters, force=True)
 
 
@@ -139,9 +142,20 @@ def page_focus(page: str | None, tab: str | None) -> str | None:
     return st.session_state.get(key) or st.session_state.get(K_FOCUS)
 
 
-def sync_url(f: F.Filters, lang: str, tab: str | None = None, focus: str | None = None) -> None:
-    """Write the filter, language, tab and focus area to the URL when they differ from it."""
-    want = F.to_query_params(f, lang, tab, focus)
+def page_item(page: str | None) -> str | None:
+    """The initiative the explorer shows in detail, for the URL (other pages drop it)."""
+    return st.session_state.get(K_ITEM) if page == EXPLORE_PAGE else None
+
+
+def set_item(item_id: str | None) -> None:
+    st.session_state[K_ITEM] = item_id
+
+
+def sync_url(
+    f: F.Filters, lang: str, tab: str | None = None, focus: str | None = None, item: str | None = None
+) -> None:
+    """Write the filter, language, tab, focus area and item to the URL when they differ from it."""
+    want = F.to_query_params(f, lang, tab, focus, item)
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != want:
         st.query_params.from_dict(want)

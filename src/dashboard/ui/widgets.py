@@ -16,6 +16,25 @@ from ..render import escape_md
 from ..schema import ACTOR_CODES, AREA_CODES, PHASE_CODES, Col, label
 from . import state as S
 
+# A phone's width (Streamlit folds the sidebar away below this too). Containers keyed `wide_…` show only
+# above it, `narrow_…` only below it: a page sends both variants of what does not fit, the browser
+# shows one (no JavaScript, nothing the server has to know about the screen).
+PHONE_MAX_PX = 640
+LAYOUT_CSS = f"""<style>
+@media (max-width: {PHONE_MAX_PX}px) {{ [class*="st-key-wide_"] {{ display: none !important; }} }}
+@media (min-width: {PHONE_MAX_PX + 1}px) {{ [class*="st-key-narrow_"] {{ display: none !important; }} }}
+</style>"""
+
+
+def layout_css() -> None:
+    """The page's own style: only the wide/narrow switch above (static text, no data)."""
+    st.html(LAYOUT_CSS)
+
+
+def wide_and_narrow(key: str):
+    """Two containers: the first shows on screens wider than a phone, the second on a phone."""
+    return st.container(key=f"wide_{key}"), st.container(key=f"narrow_{key}")
+
 
 def chart(fig, key: str) -> None:
     """A Plotly chart with its alt text and a lean toolbar."""
