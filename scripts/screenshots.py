@@ -29,9 +29,14 @@ from appharness.browser import (
     wait_for_charts,
 )
 from appharness.server import ROOT, AppServer, ServerError
+from dashboard.load import load
+from dashboard.progress import ENV_VAR as PROGRESS_ENV
+from dashboard.progress import open_store
+from dashboard.progress.demo import write_demo
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 MAX_HEIGHT = 3200  # px; longer pages are cut here (the top of a page is what a reader needs)
 COLOURS = 256
 
@@ -67,7 +72,12 @@ SHOTS = (
     Shot("matrix", "/matrix?area=su&q=EXPO", 1),
     Shot("actors", "/actors", 2),
     Shot("explore", "/explore?area=su&phase=2026", 0, _select_row),
+    Shot("progress", "/progress", 3),
     Shot("analysis", "/analysis?area=su", 2),
+)
+# The same pages at a phone's width (docs/screenshots/phone-<page>.png); the explorer lists its rows there.
+PHONE_SHOTS = tuple(
+    Shot(f"phone-{s.name}", s.path, s.charts, s.action if s.name == "timeline" else None) for s in SHOTS
 )
 
 
@@ -87,16 +97,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})")
     parser.add_argument("pages", nargs="*", help="only these pages (default: all)")
     args = parser.parse_args(argv)
-    shots = [s for s in SHOTS if not args.pages or s.name in args.pages]
+    every = (*SHOTS, *PHONE_SHOTS)
+    shots = [s for s in every if not args.pages or s.name in args.pages]
     if not shots:
-        parser.error(f"unknown page(s); choose from {', '.join(s.name for s in SHOTS)}")
+        parser.error(f"unknown page(s); choose from {', '.join(s.name for s in every)}")
     args.out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="screenshots-") as logs:
+        # Progress from a synthetic sample (every page then says デモデータ), never from a real database.
+        demo = f"sqlite:///{Path(logs) / 'progress-demo.sqlite3'}"
+        write_demo(open_store(demo), load())
         try:
-            with AppServer("app.py", log_dir=Path(logs)) as server, chromium() as browser:
+            with AppServer("app.py", {PROGRESS_ENV: demo}, log_dir=Path(logs)) as server, chromium() as browser:
                 for shot in shots:
-                    context = new_context(browser, viewport=VIEWPORT)
+                    phone = shot.name.startswith("phone-")
+                    context = new_context(browser, viewport=PHONE if phone else VIEWPORT)
                     page = context.new_page()
                     goto(page, server.base_url, shot.path)
                     if shot.charts:

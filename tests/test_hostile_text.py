@@ -35,6 +35,8 @@ PAGES = ["views/overview.py", "views/timeline.py", "views/matrix.py", "views/act
 DANGEROUS = ("<script", "<img", "](javascript:", "](http", "![", "**bold**", "_it_", ":red[", "$x^2$", "<i>")
 # Element types whose strings are not markdown (chart JSON, table bytes, code shown verbatim).
 NOT_MARKDOWN = {"plotly_chart", "arrow_data_frame", "dataframe", "code"}
+# Widgets whose options the frontend shows as plain text (checked in the browser by test_hostile_browser.py).
+PLAIN_OPTIONS = {"selectbox", "multiselect"}
 # Tags a Plotly label may hold; anything else in a chart string means unescaped data.
 PLOTLY_TAGS = re.compile(r"<(?!/?(?:b|br|i|extra|sup|sub)\b)[a-zA-Z/!]")
 
@@ -97,7 +99,10 @@ def rendered(at: AppTest) -> tuple[list[tuple[str, str]], list, list[str]]:
             continue
         if proto.DESCRIPTOR.name == "Markdown":
             markdowns.append(proto)
-        texts.extend((f"{kind}{where}", v) for where, v in proto_strings(proto))
+        strings = proto_strings(proto)
+        if kind in PLAIN_OPTIONS:  # a drop-down's options are plain text (its label and help are markdown)
+            strings = ((where, v) for where, v in strings if not where.startswith(".options"))
+        texts.extend((f"{kind}{where}", v) for where, v in strings)
     return texts, markdowns, charts
 
 

@@ -900,6 +900,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- progress on the pages ---
     "sidebar.progress": {"ja": "進捗", "en": "Progress"},
     "explore.columns": {"ja": "表示する列", "en": "Columns shown"},
+    "explore.phone_more": {
+        "ja": "ほか {n} 件（広い画面の表、またはダウンロードで確認できます）",
+        "en": "{n} more (in the table on a wider screen, or in the downloads)",
+    },
+    "explore.phone_pick": {"ja": "詳細を見る取組", "en": "Initiative to open"},
+    "explore.phone_pick_placeholder": {"ja": "取組を選ぶ", "en": "Choose an initiative"},
     "explore.columns_placeholder": {"ja": "列を選ぶ", "en": "Choose columns"},
     "explore.row_lines": {"ja": "行の高さ", "en": "Row height"},
     "explore.row_lines_n": {"ja": "{n} 行", "en": "{n} lines"},

@@ -40,6 +40,7 @@ _ACTOR_OFFSET = {ACTOR_CODES[0]: -0.11, ACTOR_CODES[1]: 0.11}
 _MARKER_MIN, _MARKER_MAX, _MARKER_ZERO = 12, 44, 9
 _LANE_PX = 120
 _LANE_PX_COMPACT = 64
+_COMPACT_MARKER = 26
 
 
 def _marker_size(n: int, max_n: int) -> float:
@@ -63,7 +64,6 @@ def fig_timeline(
     t = catalogue(lang)
     title = t("chart.timeline.title_short" if compact else "chart.timeline.title")
     offset = {a: o * (2 if compact else 1) for a, o in _ACTOR_OFFSET.items()}
-    scale = 0.55 if compact else 1.0
     lanes = aggregate.timeline_lanes(df, areas_meta)
     codes = [a for a in AREA_CODES if areas is None or a in set(areas)] or list(AREA_CODES)
     lanes = lanes[lanes[Col.AREA_CODE].isin(codes)].reset_index(drop=True)
@@ -142,13 +142,14 @@ def fig_timeline(
                 marker={
                     "color": ACTOR_COLORS[a],
                     "opacity": 1,  # plotly.js fades sized ("bubble") markers by default
-                    "size": [_marker_size(n, max_n) * scale for n in ns],
+                    "size": [_COMPACT_MARKER if compact else _marker_size(n, max_n) for n in ns],
                     "symbol": ["circle" if n else "circle-open" for n in ns],
                     "line": {"color": "white" if max_n else ACTOR_COLORS[a], "width": 1},
                 },
                 text=[fmt(n) for n in ns],
-                textposition="middle left" if offset[a] < 0 else "middle right",
-                textfont={"size": 12, "color": TEXT_COLOR},
+                # on a phone the count sits inside a fixed-size marker (no room beside it)
+                textposition="middle center" if compact else ("middle left" if offset[a] < 0 else "middle right"),
+                textfont={"size": 11, "color": "white"} if compact else {"size": 12, "color": TEXT_COLOR},
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
                 cliponaxis=False,

@@ -14,7 +14,7 @@ from ..schema import Col, label
 from . import data, progress_data
 from . import state as S
 from .context import Ctx
-from .widgets import bold, score_config, text_config
+from .widgets import bold, score_config, text_config, wide_and_narrow
 
 # Rows sent to the explorer's st.dataframe at most (downloads always carry every filtered row).
 EXPLORE_MAX_ROWS = 1_000
@@ -153,6 +153,31 @@ ROW_LINES = (1, 3, 6)  # lines of text per table row
 LINE_PX = 24
 
 
+PHONE_ROWS = 50  # rows listed on a phone (the table's other rows: on a wider screen, or in the downloads)
+W_PICK = "w_explore_pick"
+
+
+def _phone_list(ctx: Ctx, frame: pd.DataFrame, ids: pd.Series) -> str | None:
+    """On a phone: each row's whole text with where/when/who under it, and a box to open one's details."""
+    t = ctx.t
+    cols = {c: t(f"export.col.{c}") for c in ("text", "area", "phase", "actor", "progress_badge")}
+    shown = frame.head(PHONE_ROWS)
+    for _, row in shown.iterrows():
+        meta = " ・ ".join(str(row[cols[c]]) for c in ("area", "phase", "actor", "progress_badge") if cols[c] in row)
+        st.markdown(f"**{escape_md(str(row[cols['text']]))}**  \n{escape_md(meta)}")
+    if len(frame) > len(shown):
+        st.caption(t("explore.phone_more", n=len(frame) - len(shown)))
+    texts = dict(zip(ids, frame[cols["text"]].astype(str), strict=True))
+    return st.selectbox(
+        t("explore.phone_pick"),
+        list(ids),
+        index=None,
+        key=W_PICK,
+        format_func=lambda i: texts.get(i, i)[:40],
+        placeholder=t("explore.phone_pick_placeholder"),
+    )
+
+
 def explore_table(ctx: Ctx) -> str | None:
     """The filtered rows, in the columns the user picks (the whole text readable with taller rows);
     returns the id of the row the user selected (or the one the link named), if any."""
@@ -178,14 +203,17 @@ def explore_table(ctx: Ctx) -> str | None:
         format_func=lambda n: t("explore.row_lines_n", n=n),
     )
     order = [c for c in chosen if c in frame.columns] or default
+    wide_box, narrow_box = wide_and_narrow("explore_table")
     more = len(ctx.df) - len(frame)
     more_text = " " + t("chart.hover.more", n=f"{more:,}") if more > 0 else ""
     st.caption(t("explore.rows", n=len(frame)) + more_text + " " + t("detail.pick"))
     ids = frame[t("export.col.id")].astype(str)
+    with narrow_box:
+        picked = _phone_list(ctx, frame, ids)
     wanted = st.session_state.get(S.K_ITEM)
     default_rows = [int(i) for i in (ids == wanted).to_numpy().nonzero()[0][:1]] if wanted else []
     wide = {t("export.col.text"): "large", t("export.col.parent"): "medium"}
-    event = st.dataframe(
+    event = wide_box.dataframe(
         frame,
         hide_index=True,
         column_order=order,
@@ -198,7 +226,7 @@ def explore_table(ctx: Ctx) -> str | None:
         key="explore_table",
     )
     rows = event.selection.rows if event is not None else []
-    item = str(ids.iloc[rows[0]]) if rows and rows[0] < len(frame) else None
+    item = str(ids.iloc[rows[0]]) if rows and rows[0] < len(frame) else picked
     S.set_item(item)
     want = F.to_query_params(ctx.filters, ctx.lang, item=item)
     if {k: st.query_params.get_all(k) for k in st.query_params} != want:
