@@ -39,3 +39,8 @@ def initiative_lists(df: pd.DataFrame, col: str) -> dict[str, set[str]]:
     for key, values in zip(initiative_keys(df), df[col], strict=True):
         out.setdefault(key, set()).update(str(v) for v in values)
     return out
+
+
+def one_row_per_initiative(df: pd.DataFrame) -> pd.DataFrame:
+    """The first row of each initiative (its rows share area, phase and actor)."""
+    return df[~pd.Series(initiative_keys(df), index=df.index).duplicated().to_numpy()]

@@ -66,14 +66,16 @@ def fig_instrument_heatmap(df: pd.DataFrame, lang: str = "ja", codes: aggregate.
     title = t("chart.instrument_heatmap.title")
     fig = go.Figure(count_heatmap(z, x, y, t("chart.axis.count"), lang))
     alt = None
-    if len(df):
+    total = aggregate.n_units(df)
+    if total:
         i, j = max(((i, j) for i in range(len(y)) for j in range(len(x))), key=lambda ij: z[ij[0]][ij[1]])
-        alt = t("chart.instrument_heatmap.alt", title=title, total=fmt(len(df)), actor=y[i], type=x[j], n=fmt(z[i][j]))
+        alt = t("chart.instrument_heatmap.alt", title=title, total=fmt(total), actor=y[i], type=x[j], n=fmt(z[i][j]))
     return finish(
         fig,
         title,
         alt,
         lang,
+        counts_initiatives=True,
         xaxis={"side": "top", "ticks": "", "type": "category", "showgrid": False, "tickangle": 0},
         yaxis={"type": "category", "autorange": "reversed", "showgrid": False, "ticks": ""},
         margin={"l": 10, "r": 10, "t": 110, "b": 10},
@@ -111,13 +113,14 @@ def fig_instrument_mix(
             )
         )
     alt = None
-    if len(df):
+    total = aggregate.n_units(df)
+    if total:
         overall = grid.sum(axis=0)
         top = overall.idxmax()
         alt = t(
             "chart.instrument_mix.alt",
             title=title,
-            total=fmt(len(df)),
+            total=fmt(total),
             type=instrument_label(top, lang),
             pct=pct(overall[top] / overall.sum()),
         )
@@ -126,6 +129,7 @@ def fig_instrument_mix(
         title,
         alt,
         lang,
+        counts_initiatives=True,
         barmode="stack",
         xaxis={"tickformat": ".0%", "range": [0, 1.001]},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
@@ -168,15 +172,16 @@ def fig_expo(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
             hovertemplate="<b>%{y}</b><br>%{x}<br>%{text}<extra></extra>",
         )
     )
-    linked = int(s["expo"].sum())
+    linked, n_all = int(s["expo"].sum()), int(s["total"].sum())
     alt = None
-    if len(df):
-        alt = t("chart.expo.alt", title=title, total=fmt(len(df)), n=fmt(linked), pct=pct(linked / len(df)))
+    if n_all:
+        alt = t("chart.expo.alt", title=title, total=fmt(n_all), n=fmt(linked), pct=pct(linked / n_all))
     return finish(
         fig,
         title,
         alt,
         lang,
+        counts_initiatives=True,
         xaxis={"side": "top", "ticks": "", "type": "category", "showgrid": False},
         yaxis={"type": "category", "autorange": "reversed", "showgrid": False, "ticks": ""},
         margin={"l": 10, "r": 10, "t": 100, "b": 10},
@@ -209,6 +214,7 @@ def fig_terms(top: pd.DataFrame, lang: str = "ja") -> go.Figure:
         title,
         alt,
         lang,
+        counts_initiatives=True,
         xaxis={"title": {"text": t("chart.axis.count")}, **count_axis(max(values, default=0), headroom=0.1)},
         yaxis={"type": "category", "autorange": "reversed", "ticks": "", "showgrid": False},
         height=max(260, 22 * len(labels) + 90),
