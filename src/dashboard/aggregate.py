@@ -390,50 +390,74 @@ def instrument_counts(df: pd.DataFrame, dim: str, codes: ListCodes | None = None
     return _instrument_grid(df, dim, rows, type_index.get_indexer(items).astype(np.int64))
 
 
-# Largest (initiatives × codes) grid `unit_pairs` marks in a dense array; above it, it hashes.
+# Largest (initiatives × codes) grid `unit_repeats` marks in a dense array; above it, it hashes.
 _DENSE_PAIRS = 1 << 26
 
 
-def unit_pairs(df: pd.DataFrame, rows: np.ndarray, codes: np.ndarray, n_codes: int) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class Repeats:
+    """How to turn counts of element occurrences into counts of initiatives (`unit_repeats`):
+    take away the occurrences `drop` (indexes into the occurrence arrays), add the pairs (`rows`:
+    the position of the row standing for the initiative, `codes`: the code), each pair once."""
+
+    drop: np.ndarray
+    rows: np.ndarray
+    codes: np.ndarray
+
+
+_NO_REPEATS = Repeats(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+
+
+def unit_repeats(df: pd.DataFrame, rows: np.ndarray, codes: np.ndarray, n_codes: int) -> Repeats:
     """Element occurrences (`rows`: the row position of each, `codes`: its code in 0..n_codes-1, -1 for
-    none) as (initiative, code) pairs: (the position of the row that stands for the initiative, the
-    code). An initiative has a code once, however many of its rows have it; a row is taken to list
-    each code once (as the build stores list columns). Only the rows of initiatives with several
-    rows in `df` are merged, in a dense grid of marks (no sort, no hashing for the plan's sizes)."""
-    ok = codes >= 0
-    rows, codes = rows[ok], codes[ok].astype(np.int64)
+    none) counted by initiative: an initiative has a code once, however many of its rows have it.
+
+    A row is taken to list each code once (as the build stores list columns), so only occurrences in
+    initiatives with several rows in `df` can repeat: those are dropped and replaced by their
+    distinct (initiative, code) pairs, marked in a dense grid (no sort, no hashing for the plan's
+    sizes). The caller counts all occurrences as before and applies the correction; for a
+    100,000-row table that costs two passes over the occurrences, not a rebuild of them."""
     unit = unit_positions(df)
     size = np.bincount(unit, minlength=len(df))
-    shared = size[unit[rows]] > 1  # occurrences in an initiative with several rows
-    if not shared.any():
-        return rows, codes
-    alone_rows, alone_codes = rows[~shared], codes[~shared]
-    units, cs = unit[rows[shared]], codes[shared]
-    multi = np.flatnonzero(size > 1)  # the representatives of those initiatives
+    if not len(rows) or size.max(initial=0) <= 1:
+        return _NO_REPEATS
+    shared = (size[unit] > 1)[rows]
+    if codes.min() < 0:
+        shared &= codes >= 0
+    drop = np.flatnonzero(shared)
+    if not len(drop):
+        return _NO_REPEATS
+    units, cs = unit[rows[drop]], codes[drop].astype(np.int64)
+    multi = np.flatnonzero(size > 1)  # the rows standing for those initiatives
     if len(multi) * n_codes <= _DENSE_PAIRS:
         dense = np.full(len(df), -1, dtype=np.int64)
         dense[multi] = np.arange(len(multi))
         seen = np.zeros(len(multi) * n_codes, dtype=bool)
         seen[dense[units] * n_codes + cs] = True
         key = np.flatnonzero(seen)
-        pair_rows, pair_codes = multi[key // n_codes], key % n_codes
-    else:
-        key = pd.unique(units * n_codes + cs)
-        pair_rows, pair_codes = key // n_codes, key % n_codes
-    return np.concatenate([alone_rows, pair_rows]), np.concatenate([alone_codes, pair_codes])
+        return Repeats(drop, multi[key // n_codes], key % n_codes)
+    key = pd.unique(units * n_codes + cs)
+    return Repeats(drop, key // n_codes, key % n_codes)
 
 
 def _instrument_grid(df: pd.DataFrame, dim: str, rows: np.ndarray, types: np.ndarray) -> pd.DataFrame:
-    """The counts with integer codes: no exploded frame, one bincount. `rows`: the row position of
-    each assignment, `types`: its type's position in INSTRUMENT_CODES (-1: not a type code)."""
+    """The counts with integer codes: no exploded frame, bincounts. `rows`: the row position of each
+    assignment, `types`: its type's position in INSTRUMENT_CODES (-1: not a type code)."""
     cats = list(GRID[dim])
-    n_types = len(INSTRUMENT_CODES)
-    rows, types = unit_pairs(df, rows, types, n_types)
-    dims = _codes(df, dim).cat.codes.to_numpy().astype(np.int64)[rows]
-    ok = dims >= 0
-    cells = np.bincount(dims[ok] * n_types + types[ok], minlength=len(cats) * n_types)
+    n_types, n_cells = len(INSTRUMENT_CODES), len(cats) * len(INSTRUMENT_CODES)
+    dim_codes = _codes(df, dim).cat.codes.to_numpy().astype(np.int64)
+
+    def cells(r: np.ndarray, t: np.ndarray) -> np.ndarray:
+        d = dim_codes[r]
+        ok = (t >= 0) & (d >= 0)
+        return np.bincount(d[ok] * n_types + t[ok], minlength=n_cells)
+
+    n = cells(rows, types)
+    rep = unit_repeats(df, rows, types, n_types)
+    if len(rep.drop):
+        n = n - cells(rows[rep.drop], types[rep.drop]) + cells(rep.rows, rep.codes)
     return pd.DataFrame(
-        cells.reshape(len(cats), n_types).astype("int64"),
+        n.reshape(len(cats), n_types).astype("int64"),
         index=pd.Index(cats, name=dim),
         columns=pd.Index(list(INSTRUMENT_CODES), name=Col.INSTRUMENT_TYPES),
     )

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from janome.tokenizer import Token, Tokenizer
 
-from .aggregate import ListCodes, unit_pairs, unit_positions
+from .aggregate import ListCodes, unit_positions, unit_repeats
 from .schema import Col
 
 TERM = "term"
@@ -212,8 +212,7 @@ def top_terms(
     by_code = codes.flat(df) if codes is not None and not keys else None
     if by_code is not None:
         rows, c = by_code
-        _, c = unit_pairs(df, rows, c, len(codes.vocab))
-        return _ranked(codes.vocab, np.bincount(c, minlength=len(codes.vocab)), n)
+        return _ranked(codes.vocab, _unit_bincount(df, rows, c, len(codes.vocab)), n)
     if not keys:
         fast = _top_terms_flat(df, n)
         if fast is not None:
@@ -257,8 +256,16 @@ def _top_terms_flat(df: pd.DataFrame, n: int) -> pd.DataFrame | None:
     known = flat.notna().to_numpy()
     # Terms are compared as text (as the general path does with astype(str)).
     c, vocab = pd.factorize(flat[known].astype(str))
-    _, c = unit_pairs(df, rows[known], c.astype(np.int64), len(vocab))
-    return _ranked(np.asarray(vocab, dtype=object), np.bincount(c, minlength=len(vocab)), n)
+    return _ranked(np.asarray(vocab, dtype=object), _unit_bincount(df, rows[known], c, len(vocab)), n)
+
+
+def _unit_bincount(df: pd.DataFrame, rows: np.ndarray, codes: np.ndarray, n_codes: int) -> np.ndarray:
+    """Initiatives per code: occurrences (`rows`, `codes`; -1: none) counted once per initiative."""
+    n = np.bincount(codes[codes >= 0], minlength=n_codes)
+    rep = unit_repeats(df, rows, codes, n_codes)
+    if len(rep.drop):
+        n = n - np.bincount(codes[rep.drop], minlength=n_codes) + np.bincount(rep.codes, minlength=n_codes)
+    return n
 
 
 def _joined(cells: list) -> np.ndarray | None:
