@@ -480,3 +480,16 @@ def test_top_terms_count_an_initiative_once():
         ("members", "水素", 1),
         ("members", "電池", 1),
     ]
+
+
+def test_unit_repeats_hash_when_the_dense_grid_would_be_too_large():
+    """The dense-grid and the hashing way of merging an initiative's repeated codes give the same pairs."""
+    df = make_table(NESTED)
+    rows = np.array([0, 1, 1, 2, 3, 4], dtype=np.int64)  # item, sub (two codes), sub, sub, union item
+    codes = np.array([2, 0, 2, 0, -1, 0], dtype=np.int64)
+    small = aggregate.unit_repeats(df, rows, codes, 3)
+    huge = aggregate.unit_repeats(df, rows, codes, (1 << 26) + 1)  # 1 initiative × 2^26+1 codes: hashed
+    for rep in (small, huge):
+        assert sorted(rep.drop.tolist()) == [0, 1, 2, 3]  # the members' four occurrences (not the -1)
+        assert sorted(zip(rep.rows.tolist(), rep.codes.tolist(), strict=True)) == [(0, 0), (0, 2)]
+    assert len(aggregate.unit_repeats(make_table(SMALL_UNITS), rows[:1], codes[:1], 3).drop) == 0
