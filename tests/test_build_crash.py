@@ -41,8 +41,10 @@ def write_table(table, where, *args, **kwargs):
     where.write(data[:half])
     where.flush()
     os.fsync(where.fileno())
-    with open(os.environ["CRASH_TEST_MARKER"], "w") as fh:
+    marker = os.environ["CRASH_TEST_MARKER"]
+    with open(marker + ".part", "w") as fh:  # whole or absent: the test polls for the marker
         fh.write(str(half))
+    os.replace(marker + ".part", marker)
     time.sleep(120)  # killed here
     where.write(data[half:])
 

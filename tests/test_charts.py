@@ -11,9 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from tables import SMALL, make_table
+from units import initiative_keys, initiative_lists, n_initiatives, one_row_per_initiative
 
 from dashboard import charts
 from dashboard.aggregate import HOVER_CAP
+from dashboard.charts.base import unit_note
 from dashboard.i18n import catalogue
 from dashboard.load import load_with_meta
 from dashboard.palette import ACTOR_COLORS, HEATMAP_COLORSCALE
@@ -74,10 +76,11 @@ def actor_traces(fig: go.Figure) -> dict[str, go.Bar]:
 
 
 def crosstab(df: pd.DataFrame, rows: str, cols: str) -> pd.DataFrame:
-    """Counts computed independently of dashboard.aggregate, on the full grid."""
+    """Initiatives (an item with its sub-items once) counted independently of dashboard.aggregate, on the full grid."""
     from dashboard.schema import CATEGORIES
 
-    ref = pd.crosstab(df[rows].astype(str), df[cols].astype(str))
+    units = one_row_per_initiative(df)
+    ref = pd.crosstab(units[rows].astype(str), units[cols].astype(str))
     return ref.reindex(index=list(CATEGORIES[rows]), columns=list(CATEGORIES[cols]), fill_value=0)
 
 
@@ -97,7 +100,7 @@ def test_area_actor_bars_carry_the_counts(small, lang, mode):
         assert list(tr.x) == area_labels(lang)
         assert list(tr.y) == ref[a].tolist()
         assert tr.name == ACTOR_BY_CODE[a].label(lang)
-    assert sum(sum(tr.y) for tr in bars.values()) == len(small)
+    assert sum(sum(tr.y) for tr in bars.values()) == n_initiatives(small) < len(small)
     assert list(fig.layout.xaxis.categoryarray) == area_labels(lang)
 
 
@@ -130,13 +133,13 @@ def test_actor_by_rejects_bad_arguments(small):
 
 
 def test_bars_on_the_real_table_sum_to_its_length(real):
-    """On the real table each actor's bars sum to that actor's rows, all bars to len(df)."""
+    """On the real table each actor's bars sum to that actor's initiatives, all bars to all initiatives."""
     df, _ = real
     for dim in (Col.AREA_CODE, Col.PHASE_CODE):
         bars = actor_traces(charts.fig_actor_by(df, dim, "ja"))
         for a in ACTOR_CODES:
-            assert sum(bars[a].y) == int((df[Col.ACTOR_CODE] == a).sum())
-        assert sum(sum(tr.y) for tr in bars.values()) == len(df)
+            assert sum(bars[a].y) == n_initiatives(df[df[Col.ACTOR_CODE] == a])
+        assert sum(sum(tr.y) for tr in bars.values()) == n_initiatives(df)
 
 
 # --- heatmap -----------------------------------------------------------------------------
@@ -144,7 +147,7 @@ def test_bars_on_the_real_table_sum_to_its_length(real):
 
 @pytest.mark.parametrize("actor", [None, "union", "members"])
 def test_heatmap_z_equals_an_independent_count(real, actor):
-    """z is the area × phase crosstab (of one actor or both), areas top-down in plan order."""
+    """z is the area × phase count of initiatives (of one actor or both), areas top-down in plan order."""
     df, _ = real
     fig = charts.fig_heatmap(df, "en", actor=actor)
     (hm,) = fig.data
@@ -157,7 +160,7 @@ def test_heatmap_z_equals_an_independent_count(real, actor):
     assert fig.layout.yaxis.autorange == "reversed"  # first area at the top
     assert hm.zmin == 0 and "%{z" in hm.texttemplate
     assert [list(s) for s in hm.colorscale] == [list(s) for s in HEATMAP_COLORSCALE]
-    assert sum(map(sum, hm.z)) == len(rows)
+    assert sum(map(sum, hm.z)) == n_initiatives(rows)
 
 
 def test_heatmap_title_names_the_actor(small):
@@ -186,8 +189,8 @@ def test_actor_share_bars(small, lang):
         for a in ACTOR_CODES:
             n, area_total = bars[a].customdata[i]
             assert (n, area_total) == (ref[a].iloc[i], total)
-    ls = AREA_CODES.index("ls")  # 1 of 4 is the union's
-    assert bars["union"].text[ls] == "25%" and bars["members"].text[ls] == "75%"
+    ls = AREA_CODES.index("ls")  # 1 of 3 initiatives is the union's (the members' item and its sub-item are one)
+    assert bars["union"].text[ls] == "33%" and bars["members"].text[ls] == "67%"
     assert list(fig.layout.xaxis.range) == [0, 1]
 
 
@@ -215,7 +218,7 @@ def test_timeline_structure(small, lang):
     assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: first area on top
     markers = timeline_markers(fig)
     assert set(markers) == set(ACTOR_CODES)
-    ref = Counter((a, p, b) for a, p, b, _ in SMALL)
+    ref = Counter((a, p, b) for a, p, b, level in SMALL if level == 1)
     for a, tr in markers.items():
         assert len(tr.x) == 18
         assert tr.marker.color == ACTOR_COLORS[a]
@@ -225,7 +228,7 @@ def test_timeline_structure(small, lang):
         sizes = dict(zip([int(t) for t in tr.text], tr.marker.size, strict=True))
         ordered = [sizes[n] for n in sorted(sizes)]
         assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)
-    assert sum(int(t) for tr in markers.values() for t in tr.text) == len(small)
+    assert sum(int(t) for tr in markers.values() for t in tr.text) == n_initiatives(small)
     # The union marker sits left of the members marker in every cell.
     assert all(u < m for u, m in zip(markers["union"].x, markers["members"].x, strict=True))
     # Themes come from the metadata, also for cells without initiatives (mob has none).
@@ -268,10 +271,11 @@ def test_timeline_limits_lanes_on_request(small):
 def test_timeline_on_a_large_table_stays_small(real):
     """100,000 rows give the same 18 cells per actor and a figure of a few tens of kB."""
     df, meta = real
-    big = pd.concat([df] * (100_000 // len(df) + 1), ignore_index=True)
+    copies = 100_000 // len(df) + 1
+    big = pd.concat([df] * copies, ignore_index=True)
     fig = charts.fig_timeline(big, meta["areas"], "ja")
     markers = timeline_markers(fig)
-    assert sum(int(t.replace(",", "")) for tr in markers.values() for t in tr.text) == len(big)
+    assert sum(int(t.replace(",", "")) for tr in markers.values() for t in tr.text) == copies * n_initiatives(df)
     for tr in markers.values():
         assert len(tr.x) == 18
         assert all(h.count("<br>") <= HOVER_CAP + 2 for h in tr.hovertext)
@@ -283,11 +287,13 @@ def test_timeline_on_a_large_table_stays_small(real):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_figure_has_alt_text_with_the_total(real, lang):
-    """meta['alt'] is one sentence carrying the number of initiatives shown."""
+    """meta['alt'] is one sentence carrying the number of initiatives shown (not of rows)."""
     df, meta = real
     for name, fig in all_figures(df, lang, meta["areas"]).items():
         alt = fig.layout.meta["alt"]
-        total = len(df) if not name.startswith("heatmap_") else int((df[Col.ACTOR_CODE] == name[8:]).sum())
+        rows = df if not name.startswith("heatmap_") else df[df[Col.ACTOR_CODE] == name[8:]]
+        total = n_initiatives(rows)
+        assert not re.search(rf"\b{len(rows)}\b", alt), name
         assert isinstance(alt, str) and re.search(rf"\b{total}\b", alt), name
         assert alt.rstrip().endswith("。" if lang == "ja" else "."), name
         assert alt.count("。") <= 1, name
@@ -357,16 +363,18 @@ def test_figures_do_not_change_their_input(small):
 
 
 def _explode_counts(df: pd.DataFrame, dim: str) -> dict[tuple[str, str], int]:
+    """(category, type) → initiatives with that type on any of their rows."""
+    where = dict(zip(initiative_keys(df), df[dim].astype(str), strict=True))
     out: dict[tuple[str, str], int] = {}
-    for key, types in zip(df[dim].astype(str), df[Col.INSTRUMENT_TYPES], strict=True):
+    for unit, types in initiative_lists(df, Col.INSTRUMENT_TYPES).items():
         for code in types:
-            out[(key, str(code))] = out.get((key, str(code)), 0) + 1
+            out[(where[unit], code)] = out.get((where[unit], code), 0) + 1
     return out
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_instrument_heatmap_counts_each_type_once_per_item(real, lang):
-    """Actor × instrument z equals a count done row by row; labels follow the language."""
+    """Actor × instrument z equals a count done initiative by initiative; labels follow the language."""
     from dashboard.schema import ACTOR_CODES, INSTRUMENT_BY_CODE, INSTRUMENT_CODES
 
     df, _ = real
@@ -377,7 +385,7 @@ def test_instrument_heatmap_counts_each_type_once_per_item(real, lang):
     assert [list(r) for r in hm.z] == [[expected.get((a, c), 0) for c in INSTRUMENT_CODES] for a in ACTOR_CODES]
     shown = [html.unescape(x.replace("<br>", "")).replace(" ", "") for x in hm.x]
     assert shown == [INSTRUMENT_BY_CODE[c].label(lang).replace(" ", "") for c in INSTRUMENT_CODES]
-    assert str(len(df)) in fig.layout.meta["alt"]
+    assert str(n_initiatives(df)) in fig.layout.meta["alt"]
 
 
 @pytest.mark.parametrize("dim", [Col.PHASE_CODE, Col.AREA_CODE])
@@ -397,14 +405,16 @@ def test_instrument_mix_shares_sum_to_one(real, dim):
 
 
 def test_expo_heatmap_shares(real):
-    """The Expo heatmap carries each cell's share of Expo-related items."""
+    """The Expo heatmap carries each cell's share of initiatives tied to the Expo (on any of their rows)."""
     df, _ = real
     fig = charts.fig_expo(df, "ja")
     (hm,) = fig.data
     su = df[(df[Col.AREA_CODE] == "su") & (df[Col.PHASE_CODE] == "2025")]
-    assert hm.z[3][1] == pytest.approx(su[Col.EXPO_RELATED].mean())
-    assert f"{int(su[Col.EXPO_RELATED].sum())}/{len(su)}" in hm.text[3][1]
-    assert str(int(df[Col.EXPO_RELATED].sum())) in fig.layout.meta["alt"]
+    tied, total = n_initiatives(su[su[Col.EXPO_RELATED]]), n_initiatives(su)
+    assert total < len(su)  # the cell has sub-items
+    assert hm.z[3][1] == pytest.approx(tied / total)
+    assert f"{tied}/{total}" in hm.text[3][1]
+    assert str(n_initiatives(df[df[Col.EXPO_RELATED]])) in fig.layout.meta["alt"]
 
 
 def test_terms_chart_lists_terms_in_order():
@@ -454,3 +464,46 @@ def test_long_heatmap_labels_wrap_by_display_width():
     assert _wrap_label("資金・補助") == "資金・補助"
     assert _wrap_label("Infrastructure") == "Infrastructure"  # nowhere to break
     assert _wrap_label("Hubs & facilities") == "Hubs &amp;<br>facilities"
+
+
+# --- what a count chart counts -------------------------------------------------------------
+
+
+def count_figures(df: pd.DataFrame, lang: str, areas_meta=META_AREAS) -> dict[str, go.Figure]:
+    """Every chart of counts of initiatives (all but the progress charts)."""
+    from dashboard.terms import top_terms
+
+    return {
+        **all_figures(df, lang, areas_meta),
+        "instrument_heatmap": charts.fig_instrument_heatmap(df, lang),
+        "instrument_mix": charts.fig_instrument_mix(df, Col.AREA_CODE, lang),
+        "expo": charts.fig_expo(df, lang),
+        "terms": charts.fig_terms(top_terms(df, 25), lang),
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_count_chart_says_what_it_counts(real, lang):
+    """Under each count chart's title: 「取組数（▶ 下位項目は親の取組に含めて数えます）」, in the UI language,
+    with room for it above the plot; its alt text counts 取組 / initiatives."""
+    df, meta = real
+    note = catalogue(lang)("chart.unit_note")
+    assert unit_note(lang) == note and ("▶" in note) and ("取組" in note if lang == "ja" else "Initiatives" in note)
+    for name, fig in count_figures(df, lang, meta["areas"]).items():
+        assert html.unescape(fig.layout.title.subtitle.text) == note, name
+        assert fig.layout.title.yanchor == "top" and fig.layout.margin.t >= 70, name
+        alt = fig.layout.meta["alt"]
+        assert ("取組" in alt) if lang == "ja" else ("initiatives" in alt), (name, alt)
+
+
+def test_timeline_hover_says_how_many_sub_items_an_initiative_has():
+    """An item with three sub-items is one marker count and one hover line that names the three."""
+    df = make_table([("hr", "2025", "members", 1), *[("hr", "2025", "members", 2)] * 3])
+    for lang, suffix in (("ja", "（ほか ▶ 下位項目 3 件）"), ("en", " (+3 ▶ sub-items)")):
+        tr = timeline_markers(charts.fig_timeline(df, META_AREAS, lang))["members"]
+        i = AREA_CODES.index("hr") * 3 + PHASE_CODES.index("2025")
+        assert tr.text[i] == "1"
+        lines = tr.hovertext[i].split("<br>")
+        assert [ln for ln in lines if "text hr-2025" in ln] == [
+            html.escape("・text hr-2025-members-01" + suffix, quote=False)
+        ]

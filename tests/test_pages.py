@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from units import n_initiatives, one_row_per_initiative
 
 from dashboard import filters as F
 from dashboard.build import write_parquet
 from dashboard.i18n import catalogue
 from dashboard.paths import ENV_VAR, ROOT
-from dashboard.schema import ANALYSIS_TABS
+from dashboard.schema import ACTOR_CODES, ANALYSIS_TABS, PHASE_CODES, Col, label
 
 PAGES = [
     "views/overview.py",
@@ -34,7 +36,30 @@ def run(page: str | None = None, params: dict | None = None) -> AppTest:
 
 
 def count_caption(at: AppTest) -> str:
-    return next(c.value for c in at.caption if "件" in c.value or "match" in c.value)
+    """The sidebar's count caption (「該当 取組 N 件 ／ 全 M 件」)."""
+    return next(c.value for c in at.sidebar.caption if c.value.startswith("該当") or "match" in c.value)
+
+
+def header_caption(at: AppTest) -> str:
+    """The page header's count caption (the first caption of the page)."""
+    return at.main.caption[0].value
+
+
+def expected_count(rows: pd.DataFrame, table: pd.DataFrame, lang: str = "ja") -> str:
+    """The sidebar's caption for `rows` of `table`, counted independently in initiatives."""
+    return catalogue(lang)("filter.count", n=n_initiatives(rows), total=n_initiatives(table))
+
+
+def expected_header(rows: pd.DataFrame, table: pd.DataFrame, lang: str = "ja") -> str:
+    """The page header's caption: the count and, when the table lists sub-items, its rows."""
+    subs = int((rows[Col.LEVEL] == 2).sum())
+    extra = catalogue(lang)("counts.rows", rows=len(rows), subs=subs) if subs else ""
+    return expected_count(rows, table, lang) + extra
+
+
+def assert_counts(at: AppTest, rows: pd.DataFrame, table: pd.DataFrame, lang: str = "ja") -> None:
+    assert count_caption(at) == expected_count(rows, table, lang)
+    assert header_caption(at) == expected_header(rows, table, lang)
 
 
 @pytest.fixture
@@ -49,12 +74,14 @@ def fixture_table(tmp_path, monkeypatch, built):
 
 
 @pytest.mark.parametrize(("page", "title"), list(zip(PAGES, TITLES_JA, strict=True)))
-def test_every_page_runs_on_the_real_data(page, title):
-    """Each page renders its Japanese title and the count, with no exception."""
+def test_every_page_runs_on_the_real_data(committed, page, title):
+    """Each page renders its Japanese title and the count of initiatives (and the table's rows), with no exception."""
+    df, _ = committed
     at = run(page)
     assert not at.exception
     assert at.title[0].value == title
-    assert count_caption(at) == "該当 155 件 ／ 全 155 件"
+    assert_counts(at, df, df)
+    assert count_caption(at).startswith(f"該当 取組 {n_initiatives(df)} 件")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -62,8 +89,7 @@ def test_every_page_runs_on_a_small_fixture(fixture_table, page):
     """Each page runs on another table of the same schema (INITIATIVES_PATH)."""
     at = run(page)
     assert not at.exception
-    n = len(fixture_table)
-    assert count_caption(at) == f"該当 {n} 件 ／ 全 {n} 件"
+    assert_counts(at, fixture_table, fixture_table)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -71,7 +97,8 @@ def test_every_page_runs_with_a_filter_matching_nothing(page):
     """An empty result is shown without error."""
     at = run(page, {"q": "存在しない語句"})
     assert not at.exception
-    assert count_caption(at).startswith("該当 0 件")
+    assert count_caption(at).startswith("該当 取組 0 件")
+    assert header_caption(at) == count_caption(at)  # no rows, nothing to add
 
 
 def test_changing_a_filter_changes_the_count(committed):
@@ -79,20 +106,17 @@ def test_changing_a_filter_changes_the_count(committed):
     df, _ = committed
     at = run("views/explore.py")
     at.multiselect(key="w_area").set_value(["su"]).run()
-    expected = len(F.apply(df, F.Filters(areas=("su",))))
-    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert_counts(at, F.apply(df, F.Filters(areas=("su",))), df)
     assert at.query_params["area"] == ["su"] or at.query_params["area"] == "su"
     at.text_input(key="w_q").set_value("ＥＸＰＯ").run()
-    expected = len(F.apply(df, F.Filters(areas=("su",), query="EXPO")))
-    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert_counts(at, F.apply(df, F.Filters(areas=("su",), query="EXPO")), df)
 
 
 def test_query_params_restore_the_filter(committed):
     """Opening ?area=su&phase=2026 shows exactly those initiatives and sets the widgets."""
     df, _ = committed
     at = run("views/explore.py", {"area": "su", "phase": "2026"})
-    expected = len(F.apply(df, F.Filters(areas=("su",), phases=("2026",))))
-    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert_counts(at, F.apply(df, F.Filters(areas=("su",), phases=("2026",))), df)
     assert at.multiselect(key="w_area").value == ["su"]
     assert not at.warning
 
@@ -102,35 +126,39 @@ def test_filter_survives_a_page_switch(committed):
     at = run("views/overview.py", {"area": ["su", "cn"]})
     at.switch_page("views/actors.py").run()
     df, _ = committed
-    expected = len(F.apply(df, F.Filters(areas=("cn", "su"))))
-    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert_counts(at, F.apply(df, F.Filters(areas=("cn", "su"))), df)
     assert list(at.query_params.get("area", [])) == ["cn", "su"]
 
 
-def test_invalid_params_give_a_notice():
+def test_invalid_params_give_a_notice(committed):
     """Unknown keys and invalid values are dropped with a visible notice."""
+    df, _ = committed
     at = run("views/overview.py", {"area": ["su", "<script>"], "bogus": "1"})
     assert not at.exception
     texts = " ".join(w.value for w in at.warning)
     assert "bogus" in texts and "script" in texts
-    assert count_caption(at) != "該当 155 件 ／ 全 155 件"
+    assert_counts(at, F.apply(df, F.Filters(areas=("su",))), df)
 
 
-def test_reset_clears_the_filter():
+def test_reset_clears_the_filter(committed):
     """The reset button returns to all initiatives."""
+    df, _ = committed
     at = run("views/overview.py", {"area": "su", "q": "EXPO"})
     next(b for b in at.button if b.label == "条件をクリア").click().run()
-    assert count_caption(at) == "該当 155 件 ／ 全 155 件"
+    assert_counts(at, df, df)
     assert at.text_input(key="w_q").value == ""
 
 
 @pytest.mark.parametrize(("page", "title"), list(zip(PAGES, TITLES_EN, strict=True)))
-def test_english_interface(page, title):
+def test_english_interface(committed, page, title):
     """lang=en shows the English interface."""
+    df, _ = committed
     at = run(page, {"lang": "en"})
     assert not at.exception
     assert at.title[0].value == title
-    assert count_caption(at) == "155 of 155 initiatives match"
+    n = n_initiatives(df)
+    assert count_caption(at) == f"{n} of {n} initiatives match"
+    assert_counts(at, df, df, "en")
 
 
 def test_broken_data_file_shows_a_message(tmp_path, monkeypatch):
@@ -166,8 +194,7 @@ def test_instrument_and_expo_params_filter_the_pages(committed):
     df, _ = committed
     at = run("views/analysis.py", {"instrument": "funding", "expo": "1"})
     assert not at.exception
-    expected = len(F.apply(df, F.Filters(instruments=("funding",), expo=True)))
-    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert_counts(at, F.apply(df, F.Filters(instruments=("funding",), expo=True)), df)
 
 
 def test_choosing_a_term_searches_by_it(committed):
@@ -178,8 +205,7 @@ def test_choosing_a_term_searches_by_it(committed):
     assert "スタートアップ" in picker.options
     picker.set_value("スタートアップ").run()
     assert at.text_input(key="w_q").value == "スタートアップ"
-    expected = len(F.apply(df, F.Filters(areas=("su",), query="スタートアップ")))
-    assert count_caption(at) == f"該当 {expected} 件 ／ 全 155 件"
+    assert_counts(at, F.apply(df, F.Filters(areas=("su",), query="スタートアップ")), df)
 
 
 def test_analysis_page_shows_pairs_and_progression():
@@ -303,7 +329,7 @@ def test_choosing_a_term_finds_what_its_bar_counts(committed):
     at = run("views/analysis.py", {"tab": "terms"})
     at.button_group(key="term_pick").set_value("人材").run()
     all_counts = dict(zip(*(terms.top_terms(df, 25)[c] for c in (terms.TERM, terms.COUNT)), strict=True))
-    assert count_caption(at) == f"該当 {all_counts['人材']} 件 ／ 全 155 件"
+    assert count_caption(at).startswith(f"該当 取組 {all_counts['人材']} 件 ／ 全 {n_initiatives(df)} 件")
     assert counts["万博会場内外"] == len(F.apply(df, F.Filters(query="万博会場内外")))
 
 
@@ -311,10 +337,11 @@ def test_the_terms_tab_points_to_the_expo_filter(committed):
     """The terms tab says how many items name 万博 and how many are Expo-related; its button applies the filter."""
     df, _ = committed
     at = run("views/analysis.py", {"tab": "terms"})
-    n, expo = int(df["text"].str.contains("万博").sum()), int(df["expo_related"].sum())
+    n = n_initiatives(df[df["text"].str.contains("万博").to_numpy(dtype=bool)])
+    expo = n_initiatives(df[df["expo_related"].to_numpy(dtype=bool)])
     assert catalogue("ja")("analysis.terms_expo", n=f"{n:,}", expo=f"{expo:,}") in [c.value for c in at.caption]
     at.button(key="terms_expo").click().run()
-    assert count_caption(at) == f"該当 {expo} 件 ／ 全 155 件"
+    assert count_caption(at).startswith(f"該当 取組 {expo} 件 ／ 全 {n_initiatives(df)} 件")
 
 
 DEVELOPER_WORDS = ("instrument_rules", ".csv", "TF-IDF", "n-gram", "janome", "形態素", "コサイン", "(rule ", "rule r")
@@ -327,3 +354,57 @@ def test_the_analysis_page_speaks_without_developer_words(lang, tab):
     at = run("views/analysis.py", {"tab": tab, "lang": lang})
     text = _page_text(at).lower()
     assert not [w for w in DEVELOPER_WORDS if w.lower() in text]
+
+
+# --- what the counts count ------------------------------------------------------------------
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    """Tile label → (value, help)."""
+    return {m.label: (m.value, m.help) for m in at.metric}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_overview_tiles_count_initiatives(committed, lang):
+    """On 多様な人材の活躍 the tiles count initiatives (members 10 vs the Union's 5 in the plan, not 25 vs
+    5): total, per actor, per phase and the 2025 + 2026～ columns; the total's help gives the rows."""
+    df, _ = committed
+    t = catalogue(lang)
+    rows = F.apply(df, F.Filters(areas=("hr",)))
+    units = one_row_per_initiative(rows)
+    at = run("views/overview.py", {"area": "hr", "lang": lang})
+    assert not at.exception
+    tiles = metrics(at)
+    n_subs = int((rows[Col.LEVEL] == 2).sum())
+    assert tiles[t("overview.total")] == (
+        str(len(units)),
+        t("overview.items", rows=len(rows), n=len(rows) - n_subs, m=n_subs),
+    )
+    for a in ACTOR_CODES:
+        assert tiles[label("actor", a, lang)][0] == str(int((units[Col.ACTOR_CODE] == a).sum()))
+    members = int((units[Col.ACTOR_CODE] == "members").sum())
+    assert members < int((rows[Col.ACTOR_CODE] == "members").sum())  # the rows would count sub-items too
+    for p in PHASE_CODES:
+        assert tiles[label("phase", p, lang)][0] == str(int((units[Col.PHASE_CODE] == p).sum()))
+    tentative = int(units[Col.PHASE_CODE].isin(["2025", "2026"]).sum())
+    assert tiles[t("overview.tentative")] == (str(tentative), t("overview.tentative_help"))
+    assert t("overview.unit_note") in [c.value for c in at.main.caption]
+
+
+def test_the_tentative_tile_says_which_columns_it_counts():
+    """The tile names the 2025 and 2026～ columns (it is their sum, not 'tentative initiatives'), shortly."""
+    for lang, year in (("ja", "2026～"), ("en", "2026–")):
+        t = catalogue(lang)
+        assert "2025" in t("overview.tentative") and year in t("overview.tentative")
+        assert "2025" in t("overview.tentative_help") and year in t("overview.tentative_help")
+    assert len(catalogue("en")("overview.tentative")) <= 24  # a tile label at 1400 px holds ~30 characters
+
+
+def test_explore_says_it_lists_rows(committed):
+    """The explorer's table caption counts rows (items and sub-items), the header counts initiatives."""
+    df, _ = committed
+    rows = F.apply(df, F.Filters(areas=("hr",)))
+    at = run("views/explore.py", {"area": "hr"})
+    captions = [c.value for c in at.main.caption]
+    assert any(c.startswith(catalogue("ja")("explore.rows", n=len(rows))) for c in captions)
+    assert header_caption(at) == expected_header(rows, df) and n_initiatives(rows) < len(rows)

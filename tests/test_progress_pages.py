@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from units import n_initiatives
 
+from dashboard.i18n import catalogue
 from dashboard.load import load
 from dashboard.paths import ROOT
 from dashboard.progress import ENV_VAR as PROGRESS_ENV
@@ -30,7 +32,14 @@ def run(page: str, params: dict | None = None) -> AppTest:
 
 
 def count(at: AppTest) -> str:
-    return next(c.value for c in at.caption if c.value.startswith("該当"))
+    """The sidebar's count caption (initiatives)."""
+    return next(c.value for c in at.sidebar.caption if c.value.startswith("該当"))
+
+
+def caption(n: int | None = None) -> str:
+    """「該当 取組 n 件 ／ 全 N 件」 (n: all initiatives by default)."""
+    total = n_initiatives(load())
+    return catalogue("ja")("filter.count", n=total if n is None else n, total=total)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +68,7 @@ def test_no_banner_and_a_plain_message_without_progress():
     assert BANNER not in [w.value for w in at.warning]
     assert any("進捗はまだ報告されていません" in i.value for i in at.info)
     assert any("python -m dashboard.progress template" in c.value for c in at.code)
-    assert count(run("overview")) == "該当 155 件 ／ 全 155 件"
+    assert count(run("overview")) == caption()
 
 
 def test_progress_page_figures(demo):
@@ -89,11 +98,7 @@ def test_bad_progress_parameters_get_a_notice(demo):
     """An unknown status, a fiscal year outside the plan and an impossible day are dropped with notices."""
     at = run("overview", {"status": "finished", "fy": "2031", "asof": "2025-02-30"})
     notices = [w.value for w in at.warning if "URL" in w.value]
-    assert (
-        len(notices) == 1
-        and notices[0].startswith("リンク（URL）の 3 か所")
-        and count(at) == "該当 155 件 ／ 全 155 件"
-    )
+    assert len(notices) == 1 and notices[0].startswith("リンク（URL）の 3 か所") and count(at) == caption()
     assert all(p in notices[0] for p in ("status", "fy", "asof"))
 
 
@@ -106,11 +111,11 @@ def test_as_of_rebuilds_progress_from_history(tmp_path, monkeypatch):
         store, [Change(item, 2025, "union", {"status": "done"}, None)], User.system("t"), Source("cli"), plan
     )
     monkeypatch.setenv(PROGRESS_ENV, url)
-    assert count(run("overview", {"status": "done", "fy": "2025"})) == "該当 1 件 ／ 全 155 件"
+    assert count(run("overview", {"status": "done", "fy": "2025"})) == caption(1)
     yesterday = date.fromordinal(date.today().toordinal() - 1).isoformat()
     if yesterday >= "2024-04-01":
         at = run("overview", {"status": "done", "fy": "2025", "asof": yesterday})
-        assert count(at) == "該当 0 件 ／ 全 155 件"
+        assert count(at) == caption(0)
 
 
 def test_matrix_cells_carry_status_badges(demo):
@@ -134,7 +139,7 @@ def test_an_unreadable_database_leaves_the_plan_working(tmp_path, monkeypatch):
     monkeypatch.setenv(PROGRESS_ENV, f"sqlite:///{bad}")
     for page in PAGES:
         at = run(page)
-        assert count(at) == "該当 155 件 ／ 全 155 件"
+        assert count(at) == caption()
         assert any("データベースを読めない" in c.value for c in at.caption)
     assert run("progress").warning
     assert bad.read_bytes() == b"this is not a database" * 100  # nothing was written over it

@@ -187,7 +187,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filter.all": {"ja": "すべて", "en": "All"},
     "filter.reset": {"ja": "条件をクリア", "en": "Clear filter"},
     "filter.count": {
-        "ja": "該当 {n} 件 ／ 全 {total} 件",
+        "ja": "該当 取組 {n} 件 ／ 全 {total} 件",
         "en": "{n} of {total} initiatives match",
     },
     "filter.active": {"ja": "条件: {desc}", "en": "Filter: {desc}"},
@@ -236,11 +236,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.data": {"ja": "データを読み込めません", "en": "The data cannot be loaded"},
     "overview.total": {"ja": "取組数", "en": "Initiatives"},
-    "overview.items": {"ja": "うち項目 {n}・下位項目 {m}", "en": "{n} items, {m} sub-items"},
-    "overview.tentative": {"ja": "検討段階を含む列", "en": "In columns incl. plans under consideration"},
+    "overview.items": {
+        "ja": "項目とその ▶ 下位項目をまとめて 1 件と数えた取組の数です。表では {rows} 行（項目 {n} 行・▶ 下位項目 {m} 行）。",
+        "en": "Initiatives: an item and its ▶ sub-items count as one. The table lists {rows} rows ({n} items, {m} ▶ sub-items).",
+    },
+    "overview.tentative": {"ja": "2025・2026～ 列の取組", "en": "2025 & 2026– columns"},
     "overview.tentative_help": {
-        "ja": "2025〈万博開催〉・2026～〈万博後〉の列の取組数。計画は、これらの列に検討段階の取組を含むとしています。",
-        "en": "Initiatives in the 2025 and 2026– columns, which the plan says include initiatives under consideration.",
+        "ja": "2025〈万博開催〉と 2026～〈万博後〉の列にある取組の数（2 列の合計）です。計画は、これらの列に検討段階の取組を含むとしています。",
+        "en": "Initiatives in the 2025 (Expo) and 2026– (after the Expo) columns together; the plan says these columns include initiatives under consideration.",
     },
     "overview.structure": {"ja": "計画の構成", "en": "Structure of the plan"},
     "overview.purpose": {"ja": "アクションプランについて", "en": "About the action plan"},
@@ -278,12 +281,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "actors.by_area": {"ja": "分野別", "en": "By area"},
     "actors.by_phase": {"ja": "時期別", "en": "By phase"},
     "actors.share": {"ja": "分野ごとの実施主体の割合", "en": "Each actor's share per area"},
-    "explore.rows": {"ja": "{n} 件を表示しています。", "en": "Showing {n} initiatives."},
+    "explore.rows": {
+        "ja": "{n} 行を表示しています（項目と ▶ 下位項目を 1 行ずつ）。",
+        "en": "Showing {n} rows (each item and each ▶ sub-item is a row).",
+    },
     "explore.download_csv": {"ja": "CSV をダウンロード（Excel 対応）", "en": "Download CSV (opens in Excel)"},
     "explore.download_xlsx": {"ja": "Excel（.xlsx）をダウンロード", "en": "Download Excel (.xlsx)"},
     "explore.download_help": {
-        "ja": "表示中の {n} 件だけを書き出します。",
-        "en": "Exports exactly the {n} initiatives shown.",
+        "ja": "表示中の {n} 行（項目と ▶ 下位項目）だけを書き出します。",
+        "en": "Exports exactly the {n} rows shown (items and ▶ sub-items).",
     },
     "page.analysis": {"ja": "分析", "en": "Analysis"},
     "analysis.instruments": {"ja": "施策手法", "en": "Policy instruments"},
@@ -360,17 +366,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Initiatives by actor and instrument type",
     },
     "chart.instrument_heatmap.alt": {
-        "ja": "{title}。対象 {total} 件。最も多いのは {actor} の「{type}」で {n} 件。",
+        "ja": "{title}。対象の取組 {total} 件。最も多いのは {actor} の「{type}」で {n} 件。",
         "en": "{title}. {total} initiatives; the largest cell is {actor}, {type}: {n}.",
     },
     "chart.instrument_mix.phase.title": {"ja": "時期別の施策手法の構成", "en": "Instrument mix by phase"},
     "chart.instrument_mix.area.title": {"ja": "分野別の施策手法の構成", "en": "Instrument mix by area"},
     "chart.instrument_mix.axis": {
-        "ja": "手法の割合（複数該当は重複計上）。",
-        "en": "Share of instrument assignments.",
+        "ja": "手法の割合：取組（▶ 下位項目を含む）ごとに、付いた手法を 1 回ずつ数えます（複数の手法が付く取組は各手法に計上）。",
+        "en": "Share of instrument types: each initiative (with its ▶ sub-items) counts once under each type it has.",
     },
     "chart.instrument_mix.alt": {
-        "ja": "{title}。対象 {total} 件。全体で最も多い手法は「{type}」（{pct}）。",
+        "ja": "{title}。対象の取組 {total} 件。全体で最も多い手法は「{type}」（{pct}）。",
         "en": "{title}. {total} initiatives; the most used instrument overall is {type} ({pct}).",
     },
     "chart.expo.title": {
@@ -378,7 +384,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Share of initiatives tied to Expo 2025 (area × phase)",
     },
     "chart.expo.alt": {
-        "ja": "{title}。対象 {total} 件のうち {n} 件（{pct}）が万博と関連。",
+        "ja": "{title}。対象の取組 {total} 件のうち {n} 件（{pct}）が万博と関連。",
         "en": "{title}. {n} of {total} initiatives ({pct}) are tied to the Expo.",
     },
     "chart.terms.title": {
@@ -409,8 +415,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.actor_by.area.title": {"ja": "分野別・主体別の取組数", "en": "Initiatives by area and actor"},
     "chart.actor_by.phase.title": {"ja": "時期別・主体別の取組数", "en": "Initiatives by phase and actor"},
     "chart.actor_by.alt": {
-        "ja": "{title}の棒グラフ：全 {total} 件（{by_actor}）、最多は{top}の {top_n} 件。",
-        "en": "Bar chart, {title}: {total} in total ({by_actor}); the most in {top} ({top_n}).",
+        "ja": "{title}の棒グラフ：取組 {total} 件（{by_actor}）、最多は{top}の {top_n} 件。",
+        "en": "Bar chart, {title}: {total} initiatives ({by_actor}); the most in {top} ({top_n}).",
     },
     "chart.heatmap.title": {"ja": "分野 × 時期の取組数", "en": "Initiatives by area and phase"},
     "chart.heatmap.title_actor": {
@@ -418,12 +424,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Initiatives by area and phase ({actor})",
     },
     "chart.heatmap.alt": {
-        "ja": "{title}のヒートマップ：全 {total} 件、最多は{area}・{phase}の {n} 件。",
-        "en": "Heatmap, {title}: {total} in total; the most in {area}, {phase} ({n}).",
+        "ja": "{title}のヒートマップ：取組 {total} 件、最多は{area}・{phase}の {n} 件。",
+        "en": "Heatmap, {title}: {total} initiatives; the most in {area}, {phase} ({n}).",
     },
     "chart.share.title": {"ja": "分野ごとの主体別の割合", "en": "Share of each actor by area"},
     "chart.share.alt": {
-        "ja": "{title}の 100% 積み上げ横棒グラフ：全 {total} 件のうち{by_actor}、{actor}の割合が最も高いのは{area}（{pct}）。",
+        "ja": "{title}の 100% 積み上げ横棒グラフ：取組 {total} 件のうち{by_actor}、{actor}の割合が最も高いのは{area}（{pct}）。",
         "en": "100% stacked bar chart, {title}: of {total} initiatives, {by_actor}; {actor} has its highest share in {area} ({pct}).",
     },
     "chart.timeline.title": {
@@ -431,8 +437,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Roadmap by area (2024 current → 2025 Expo → 2026– after the Expo)",
     },
     "chart.timeline.alt": {
-        "ja": "{title}：{lanes} 分野 × 3 時期のテーマと主体別の取組数、全 {total} 件（{by_actor}）、最多は{area}・{phase}の{actor}の {n} 件。",
-        "en": "Timeline, {title}: the theme and initiatives per actor for {lanes} areas × 3 phases, {total} in total ({by_actor}); the most: {actor} in {area}, {phase} ({n}).",
+        "ja": "{title}：{lanes} 分野 × 3 時期のテーマと主体別の取組数、取組 {total} 件（{by_actor}）、最多は{area}・{phase}の{actor}の {n} 件。",
+        "en": "Timeline, {title}: the theme and initiatives per actor for {lanes} areas × 3 phases, {total} initiatives ({by_actor}); the most: {actor} in {area}, {phase} ({n}).",
     },
     "chart.timeline.theme": {"ja": "テーマ：{theme}", "en": "Theme: {theme}"},
     # --- export ---
@@ -1076,6 +1082,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "detail.reason.line": {"ja": "{type}：{reason}", "en": "{type}: {reason}"},
     "detail.quote": {"ja": "「{text}」", "en": "“{text}”"},
     "detail.quote_sep": {"ja": "", "en": ", "},
+    # --- counts (issue 12) ---
+    "counts.rows": {
+        "ja": "（表では {rows} 行：▶ 下位項目 {subs} 行を含む）",
+        "en": "(the table lists {rows} rows, incl. {subs} ▶ sub-items)",
+    },
+    "overview.unit_note": {
+        "ja": "件数は取組の数です。項目とその ▶ 下位項目はまとめて 1 件と数えます（表の行数とは異なります）。",
+        "en": "Counts are initiatives: an item and its ▶ sub-items count as one (not the table's rows).",
+    },
+    "chart.unit_note": {
+        "ja": "取組数（▶ 下位項目は親の取組に含めて数えます）",
+        "en": "Initiatives (▶ sub-items count within their item)",
+    },
+    "chart.hover.sub_items": {"ja": "（ほか ▶ 下位項目 {n} 件）", "en": " (+{n} ▶ sub-items)"},
 }
 
 

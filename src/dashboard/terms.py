@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from janome.tokenizer import Token, Tokenizer
 
-from .aggregate import ListCodes
+from .aggregate import ListCodes, unit_positions, unit_repeats
 from .schema import Col
 
 TERM = "term"
@@ -238,26 +238,25 @@ def top_terms(
 ) -> pd.DataFrame:
     """The n most frequent terms (count = number of initiatives using the term), per group if `by`.
 
-    Columns: the `by` columns (if any), `term`, `count`; ordered by group, then count (descending),
-    then term. `codes`: the terms column of a table `df` is a row subset of, as
-    `aggregate.list_codes` makes it (the same result, faster).
+    An initiative (an item with its sub-items, `aggregate.unit_positions`) uses a term once, however
+    many of its rows have it. Columns: the `by` columns (if any), `term`, `count`; ordered by group,
+    then count (descending), then term. `codes`: the terms column of a table `df` is a row subset
+    of, as `aggregate.list_codes` makes it (the same result, faster).
     """
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
     by_code = codes.flat(df) if codes is not None and not keys else None
     if by_code is not None:
-        c = by_code[1]
-        counts = np.bincount(c[c >= 0], minlength=len(codes.vocab))
-        used = np.flatnonzero(counts)
-        out = pd.DataFrame({TERM: codes.vocab[used].astype(str), COUNT: counts[used].astype("int64")})
-        out = out.sort_values([COUNT, TERM], ascending=[False, True], kind="stable").head(n)
-        return out.reset_index(drop=True)
+        rows, c = by_code
+        return _ranked(codes.vocab, _unit_bincount(df, rows, c, len(codes.vocab)), n)
     if not keys:
-        fast = _top_terms_flat(df[Col.TERMS].tolist(), n)
+        fast = _top_terms_flat(df, n)
         if fast is not None:
             return fast
-    long = df[[*keys, Col.TERMS]].explode(Col.TERMS).dropna(subset=[Col.TERMS])
-    long = long.rename(columns={Col.TERMS: TERM})
+    long = pd.DataFrame({"_unit": unit_positions(df), **{k: df[k].reset_index(drop=True) for k in keys}})
+    long[Col.TERMS] = df[Col.TERMS].to_numpy()
+    long = long.explode(Col.TERMS).dropna(subset=[Col.TERMS]).rename(columns={Col.TERMS: TERM})
     long[TERM] = long[TERM].astype(str)
+    long = long.drop_duplicates(["_unit", TERM])
     counts = long.groupby([*keys, TERM], observed=True, sort=False).size().rename(COUNT).reset_index()
     counts = counts.sort_values([*keys, COUNT, TERM], ascending=[True] * len(keys) + [False, True], kind="stable")
     if keys:
@@ -267,22 +266,41 @@ def top_terms(
     return counts.reset_index(drop=True)
 
 
-def _top_terms_flat(cells: list, n: int) -> pd.DataFrame | None:
+def _ranked(vocab: np.ndarray, counts: np.ndarray, n: int) -> pd.DataFrame:
+    """The `n` terms of `vocab` with the largest `counts` (count descending, then term)."""
+    used = np.flatnonzero(counts)
+    out = pd.DataFrame({TERM: np.asarray(vocab, dtype=object)[used].astype(str), COUNT: counts[used].astype("int64")})
+    out = out.sort_values([COUNT, TERM], ascending=[False, True], kind="stable").head(n)
+    return out.reset_index(drop=True)
+
+
+def _top_terms_flat(df: pd.DataFrame, n: int) -> pd.DataFrame | None:
     """`top_terms` without `by`, for a column of 1-D lists/arrays (None otherwise): the cells'
-    terms concatenated and hash-counted instead of exploding a frame (a 100,000-row table has
-    half a million term occurrences). Same counts, same order (count descending, then term)."""
+    terms concatenated and coded instead of exploding a frame (a 100,000-row table has half a
+    million term occurrences). Same counts, same order (count descending, then term)."""
+    cells = df[Col.TERMS].tolist()
     joined = _joined(cells)
     if joined is None:
         if not all(isinstance(v, (list, np.ndarray)) and np.ndim(v) == 1 for v in cells):
             return None
         items = [np.asarray(v, dtype=object) for v in cells if len(v)]
         joined = np.concatenate(items) if items else np.empty(0, dtype=object)
+    lens = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
+    rows = np.repeat(np.arange(len(cells), dtype=np.int64), lens)
     flat = pd.Series(joined, dtype=object)
-    flat = flat.dropna().astype(str)
-    counts = flat.value_counts(sort=False)
-    out = pd.DataFrame({TERM: counts.index.astype(str), COUNT: counts.to_numpy().astype("int64")})
-    out = out.sort_values([COUNT, TERM], ascending=[False, True], kind="stable").head(n)
-    return out.reset_index(drop=True)
+    known = flat.notna().to_numpy()
+    # Terms are compared as text (as the general path does with astype(str)).
+    c, vocab = pd.factorize(flat[known].astype(str))
+    return _ranked(np.asarray(vocab, dtype=object), _unit_bincount(df, rows[known], c, len(vocab)), n)
+
+
+def _unit_bincount(df: pd.DataFrame, rows: np.ndarray, codes: np.ndarray, n_codes: int) -> np.ndarray:
+    """Initiatives per code: occurrences (`rows`, `codes`; -1: none) counted once per initiative."""
+    n = np.bincount(codes[codes >= 0], minlength=n_codes)
+    rep = unit_repeats(df, rows, codes, n_codes)
+    if len(rep.drop):
+        n = n - np.bincount(codes[rep.drop], minlength=n_codes) + np.bincount(rep.codes, minlength=n_codes)
+    return n
 
 
 def _joined(cells: list) -> np.ndarray | None:

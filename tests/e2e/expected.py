@@ -3,6 +3,7 @@
 The rows come from `dashboard.load.load_with_meta()` + `dashboard.filters.apply` of the filter a
 URL query spells (read here with urllib, not with the app's own URL parsing); everything else is
 an independent count over those rows, in plan order, so a chart that draws the wrong numbers fails.
+Counts are of initiatives: an item (level 1) with its sub-items (level 2, `parent_id`) counts once.
 """
 
 from __future__ import annotations
@@ -66,11 +67,55 @@ def rows(url: str = "") -> pd.DataFrame:
 
 
 def total() -> int:
-    return len(table()[0])
+    """Initiatives in the whole table."""
+    return n_initiatives(table()[0])
 
 
-def count_caption(n: int, lang: str = "ja") -> str:
-    return catalogue(lang)("filter.count", n=n, total=total())
+def count_captions(df: pd.DataFrame, lang: str = "ja") -> list[str]:
+    """The count captions for the rows `df`, as the page shows them: the sidebar's (initiatives), then
+    the page header's (initiatives, and the table's rows when it lists sub-items)."""
+    t = catalogue(lang)
+    side = t("filter.count", n=n_initiatives(df), total=total())
+    subs = int((df[Col.LEVEL] == 2).sum())
+    return [side, side + (t("counts.rows", rows=len(df), subs=subs) if subs else "")]
+
+
+# ------------------------------------------------------------------------------------ initiatives
+
+
+def initiative_key(df: pd.DataFrame) -> pd.Series:
+    """Per row, the id of its initiative: its item's id for a sub-item, else its own."""
+    sub = (df[Col.LEVEL] == 2) & df[Col.PARENT_ID].notna()
+    return df[Col.PARENT_ID].where(sub, df[Col.ID]).astype(str)
+
+
+def initiatives(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per initiative (an item's rows share its area, phase and actor)."""
+    return df.loc[~initiative_key(df).duplicated().to_numpy()]
+
+
+def n_initiatives(df: pd.DataFrame) -> int:
+    return int(initiative_key(df).nunique())
+
+
+def initiative_sets(df: pd.DataFrame, col: str) -> pd.DataFrame:
+    """One row per initiative: area, phase, actor codes and the union of list column `col` over its rows."""
+    key = initiative_key(df)
+    sets = {k: set() for k in key}
+    for k, values in zip(key, df[col], strict=True):
+        sets[k].update(str(v) for v in values)
+    out = initiatives(df)[[Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE]].astype(str)
+    out[col] = [sets[k] for k in initiative_key(initiatives(df))]
+    return out
+
+
+def term_counts(df: pd.DataFrame) -> list[tuple[str, int]]:
+    """Key terms by initiatives using them (on any of their rows), most first, ties by term."""
+    used = {}
+    for terms_ in initiative_sets(df, Col.TERMS)[Col.TERMS]:
+        for term in terms_:
+            used[term] = used.get(term, 0) + 1
+    return sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 # ------------------------------------------------------------------------------------------ labels
@@ -101,7 +146,8 @@ def _codes(df: pd.DataFrame, col: str) -> pd.Series:
 
 
 def by_actor(df: pd.DataFrame, dim: str) -> dict[str, list[int]]:
-    """actor → counts per area (or phase) in plan order."""
+    """actor → initiatives per area (or phase) in plan order."""
+    df = initiatives(df)
     order = AREA_CODES if dim == Col.AREA_CODE else PHASE_CODES
     out = {}
     for a in ACTOR_CODES:
@@ -111,7 +157,8 @@ def by_actor(df: pd.DataFrame, dim: str) -> dict[str, list[int]]:
 
 
 def area_phase(df: pd.DataFrame, actor: str | None = None) -> list[list[int]]:
-    """Counts per area (rows) × phase (columns)."""
+    """Initiatives per area (rows) × phase (columns)."""
+    df = initiatives(df)
     if actor is not None:
         df = df[_codes(df, Col.ACTOR_CODE) == actor]
     pairs = pd.Series(list(zip(_codes(df, Col.AREA_CODE), _codes(df, Col.PHASE_CODE), strict=True)), dtype=object)
@@ -120,7 +167,9 @@ def area_phase(df: pd.DataFrame, actor: str | None = None) -> list[list[int]]:
 
 
 def actor_instrument(df: pd.DataFrame) -> list[list[int]]:
-    """Initiatives per actor (rows) × instrument type (columns): an item counts once per type it has."""
+    """Initiatives per actor (rows) × instrument type (columns): an initiative counts once per type any
+    of its rows has."""
+    df = initiative_sets(df, Col.INSTRUMENT_TYPES)
     return [
         [
             int(sum(c in set(types) for types in df.loc[_codes(df, Col.ACTOR_CODE) == a, Col.INSTRUMENT_TYPES]))
@@ -131,7 +180,8 @@ def actor_instrument(df: pd.DataFrame) -> list[list[int]]:
 
 
 def instrument_by(df: pd.DataFrame, dim: str) -> dict[str, list[int]]:
-    """instrument type → assignments per phase (or area) in plan order."""
+    """instrument type → initiatives with it per phase (or area) in plan order."""
+    df = initiative_sets(df, Col.INSTRUMENT_TYPES)
     order = PHASE_CODES if dim == Col.PHASE_CODE else AREA_CODES
     return {
         c: [int(sum(c in set(t) for t in df.loc[_codes(df, dim) == k, Col.INSTRUMENT_TYPES])) for k in order]
@@ -140,7 +190,7 @@ def instrument_by(df: pd.DataFrame, dim: str) -> dict[str, list[int]]:
 
 
 def expo_cells(df: pd.DataFrame) -> list[list[tuple[int, int]]]:
-    """(Expo-related, all) per area (rows) × phase (columns)."""
+    """(initiatives tied to the Expo on any of their rows, all initiatives) per area (rows) × phase (columns)."""
     linked = df[df[Col.EXPO_RELATED].astype(bool)]
     all_n, expo_n = area_phase(df), area_phase(linked)
     return [[(expo_n[i][j], all_n[i][j]) for j in range(len(PHASE_CODES))] for i in range(len(AREA_CODES))]

@@ -7,7 +7,10 @@ harness's: `from appharness.browser import goto, wait_ready, …`.
 from __future__ import annotations
 
 import re
+import string
 from typing import TYPE_CHECKING
+
+from dashboard.i18n import LANGS, MESSAGES
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -27,9 +30,23 @@ def console_errors(page: Page) -> list[str]:
     return [e for e in page.console_errors if not FRAMEWORK_404.fullmatch(e)]
 
 
+def _pattern(template: str) -> str:
+    """A catalogue text as a regular expression: its {fields} match numbers."""
+    return "".join(
+        re.escape(literal) + (r"[\d,]+" if field is not None else "")
+        for literal, field, _, _ in string.Formatter().parse(template)
+    )
+
+
+# 「該当 取組 N 件 ／ 全 M 件」 / "N of M initiatives match", then (page header) the table's rows.
+COUNT_CAPTION = re.compile(
+    "|".join(
+        f"{_pattern(MESSAGES['filter.count'][lang])}(?:{_pattern(MESSAGES['counts.rows'][lang])})?" for lang in LANGS
+    )
+)
+
+
 def count_captions(page: Page) -> list[str]:
-    """The 「該当 N 件 ／ 全 155 件」 / "N of 155 initiatives match" captions of the current run (sidebar and page)."""
+    """The count captions of the current run, in page order: the sidebar's, then the page header's."""
     texts = page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
-    return [
-        t.strip() for t in texts if re.fullmatch(r"該当 \d+ 件 ／ 全 \d+ 件|\d+ of \d+ initiatives match", t.strip())
-    ]
+    return [t.strip() for t in texts if COUNT_CAPTION.fullmatch(t.strip())]

@@ -55,14 +55,14 @@ def bars_by_actor(page) -> list[list[int]]:
 def test_choosing_an_area_filters_the_count_and_the_chart(app_server, page):
     goto(page, app_server, "/")
     wait_for_charts(page)
-    assert count_captions(page) == [E.count_caption(E.total())] * 2
+    assert count_captions(page) == E.count_captions(E.rows(""))
     with expect_rerun(page):
         sidebar(page).get_by_role("combobox", name=ja("filter.area")).click()
         page.get_by_role("option", name=AREA_BY_CODE["su"].ja, exact=True).click()
     page.keyboard.press("Escape")  # the multiselect keeps its list open for more picks
     df = E.rows("?area=su")
     assert 0 < len(df) < E.total()
-    assert count_captions(page) == [E.count_caption(len(df))] * 2
+    assert count_captions(page) == E.count_captions(df)
     assert query(page) == {"area": ["su"]}
     assert chosen_areas(page) == [AREA_BY_CODE["su"].ja]
     assert no_exceptions(page) == []
@@ -79,14 +79,14 @@ def test_choosing_an_area_filters_the_count_and_the_chart(app_server, page):
 def test_typing_a_search_and_pressing_enter_filters(app_server, page):
     goto(page, app_server, "/matrix?area=su")
     wait_for_charts(page)
-    assert count_captions(page) == [E.count_caption(len(E.rows("?area=su")))] * 2
+    assert count_captions(page) == E.count_captions(E.rows("?area=su"))
     box = sidebar(page).get_by_role("textbox", name=ja("filter.query"))
     with expect_rerun(page):
         box.fill("ｅｘｐｏ")  # full width, lower case: the search ignores width and case
         box.press("Enter")
     df = E.rows("?area=su&q=ｅｘｐｏ")
     assert 0 < len(df) < len(E.rows("?area=su")) and len(df) == len(E.rows("?area=su&q=EXPO"))
-    assert count_captions(page) == [E.count_caption(len(df))] * 2
+    assert count_captions(page) == E.count_captions(df)
     assert query(page) == {"area": ["su"], "q": ["ｅｘｐｏ"]}  # kept as typed
     assert no_exceptions(page) == []
     wait_for_charts(page)
@@ -106,7 +106,7 @@ def test_a_shared_link_restores_the_view(app_server, page):
     assert chosen_areas(page) == [AREA_BY_CODE["su"].ja]
     assert pressed_pills(page, ja("filter.phase")) == [PHASE_BY_CODE["2026"].label("ja")]
     assert pressed_pills(page, ja("filter.actor")) == []
-    assert count_captions(page) == [E.count_caption(len(df))] * 2
+    assert count_captions(page) == E.count_captions(df)
     main = page.locator('[data-testid="stMain"]')
     assert ja("explore.rows", n=len(df)) in main.inner_text()
     grid = main.locator('[data-testid="stDataFrame"] table[role="grid"]').first
@@ -146,7 +146,7 @@ def test_analysis_tabs_run_on_demand_and_live_in_the_url(app_server, page):
 
 def test_the_sidebar_navigation_keeps_the_filter_and_the_query(app_server, page):
     goto(page, app_server, "/?area=su&phase=2026")
-    n = len(E.rows("?area=su&phase=2026"))
+    df = E.rows("?area=su&phase=2026")
     order = [4, 1, 2, 5, 3, 0]  # explore, timeline, matrix, analysis, actors, overview
     for i in order:
         with expect_rerun(page):
@@ -154,7 +154,7 @@ def test_the_sidebar_navigation_keeps_the_filter_and_the_query(app_server, page)
         expect(page.locator("h1").first).to_have_text(ja(NAV[i]))
         assert urlsplit(page.url).path == PATHS[i], page.url
         assert query(page) == {"area": ["su"], "phase": ["2026"]}, page.url
-        assert count_captions(page) == [E.count_caption(n)] * 2, NAV[i]
+        assert count_captions(page) == E.count_captions(df), NAV[i]
         assert chosen_areas(page) == [AREA_BY_CODE["su"].ja]
         assert no_exceptions(page) == [], NAV[i]
         if CHARTS[i]:
@@ -164,13 +164,13 @@ def test_the_sidebar_navigation_keeps_the_filter_and_the_query(app_server, page)
 
 def test_lang_en_shows_the_english_interface(app_server, page):
     goto(page, app_server, "/explore?area=su&lang=en")
-    n = len(E.rows("?area=su"))
+    df = E.rows("?area=su")
     assert page.title() == en("app.title")
     expect(page.locator("h1").first).to_have_text(en("page.explore"))
     nav = sidebar(page).locator('[data-testid="stSidebarNavLink"] [data-testid="stMarkdownContainer"]')
-    assert [s.strip() for s in nav.all_inner_texts()] == [en(k) for k in NAV]
-    assert count_captions(page) == [E.count_caption(n, "en")] * 2
-    assert count_captions(page)[0] == f"{n} of {E.total()} initiatives match"
+    assert [s.strip() for s in nav.all_inner_texts()] == [en(k) for k in (*NAV[:5], "page.progress", NAV[5])]
+    assert count_captions(page) == E.count_captions(df, "en")
+    assert count_captions(page)[0] == f"{E.n_initiatives(df)} of {E.total()} initiatives match"
     box = sidebar(page).locator('[data-testid="stMultiSelect"]').filter(has_text=en("filter.area"))
     assert box.locator("[data-tag]").get_attribute("aria-label") == AREA_BY_CODE["su"].en
     assert en("explore.download_csv") in page.locator('[data-testid="stMain"]').inner_text()
@@ -180,7 +180,7 @@ def test_lang_en_shows_the_english_interface(app_server, page):
     with expect_rerun(page):
         sidebar(page).get_by_role("radio", name=ja("lang.ja")).click()
     expect(page.locator("h1").first).to_have_text(ja("page.explore"))
-    assert count_captions(page) == [E.count_caption(n)] * 2
+    assert count_captions(page) == E.count_captions(df)
     assert query(page) == {"area": ["su"]}
     assert no_exceptions(page) == [] and console_errors(page) == []
 
@@ -188,10 +188,10 @@ def test_lang_en_shows_the_english_interface(app_server, page):
 def test_clear_filter_resets_every_widget(app_server, page):
     goto(page, app_server, "/actors?area=su&phase=2025&actor=members&q=%E4%B8%87%E5%8D%9A")
     wait_for_charts(page, 2)
-    assert count_captions(page) == [E.count_caption(len(E.rows("?area=su&phase=2025&actor=members&q=万博")))] * 2
+    assert count_captions(page) == E.count_captions(E.rows("?area=su&phase=2025&actor=members&q=万博"))
     with expect_rerun(page):
         sidebar(page).get_by_role("button", name=ja("filter.reset")).click()
-    assert count_captions(page) == [E.count_caption(E.total())] * 2
+    assert count_captions(page) == E.count_captions(E.rows(""))
     assert query(page) == {}
     assert chosen_areas(page) == []
     assert pressed_pills(page, ja("filter.phase")) == [] and pressed_pills(page, ja("filter.actor")) == []

@@ -9,7 +9,6 @@ of each is saved to test-artifacts/screenshots/page-<page>-<variant>.png.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import pytest
@@ -98,7 +97,7 @@ def check_area_actor_bars(traces: list[dict], marks: dict, df, what: str) -> Non
     for tr, a in zip(traces, ACTOR_CODES, strict=True):
         assert tr["x"] == E.area_names(), what
         assert tr["y"] == want[a], f"{what}: {a} {tr['y']} != {want[a]}"
-    assert sum(sum(tr["y"]) for tr in traces) == len(df), what
+    assert sum(sum(tr["y"]) for tr in traces) == E.n_initiatives(df), what
     assert marks["xticks"] == E.area_names(), f"{what}: x tick labels {marks['xticks']}"
     assert_sizes(bar_sizes(marks), dict(zip(E.actor_names(), [want[a] for a in ACTOR_CODES], strict=True)), what)
 
@@ -110,7 +109,7 @@ def check_overview(page, df, url: str) -> None:
     check_area_actor_bars(traces, marks, df, "overview bars")
     metric = page.locator('[data-testid="stMetric"]').first
     assert metric.locator('[data-testid="stMetricLabel"]').inner_text().strip() == t("overview.total")
-    assert metric.locator('[data-testid="stMetricValue"]').inner_text().strip() == str(len(df))
+    assert metric.locator('[data-testid="stMetricValue"]').inner_text().strip() == str(E.n_initiatives(df))
 
 
 def check_timeline(page, df, url: str) -> None:
@@ -260,9 +259,8 @@ def check_analysis_progression(page, df, url: str) -> None:
 
 
 def check_analysis_terms(page, df, url: str) -> None:
-    """Key terms: initiatives using each term, most first (ties by term), top 25."""
-    used = Counter(term for terms_ in df[Col.TERMS] for term in set(terms_))
-    top = sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
+    """Key terms: initiatives using each term (on any of their rows), most first (ties by term), top 25."""
+    top = E.term_counts(df)[:25]
     ((bars,),) = chart_traces(page)
     assert list(zip(bars["y"], bars["x"], strict=True)) == top
     marks = chart_marks(page, 0)
@@ -299,8 +297,11 @@ def test_page_draws_the_data(app_server, page, spec: PageSpec, variant: str):
         wait_for_charts(page, spec.charts)
     assert page.locator('[data-testid="stAlertContentError"]').all_inner_texts() == []
     assert page.locator("h1").first.inner_text().strip() == t(spec.title_key)
-    assert count_captions(page) == [E.count_caption(len(df))] * 2  # sidebar and page header
+    assert count_captions(page) == E.count_captions(df)  # sidebar and page header
     assert page.locator(".js-plotly-plot").count() == spec.charts
+    # Every chart here counts initiatives and says so under its title.
+    subtitles = page.locator(".js-plotly-plot .gtitle-subtitle").all_text_contents()
+    assert [s.strip() for s in subtitles] == [t("chart.unit_note")] * spec.charts
     CHECKS[spec.slug](page, df, url)
     # Japanese is drawn with a font that covers it (not tofu): the heading, and the chart labels (SVG text) where there are charts.
     fonts = rendered_fonts(page, "h1")
@@ -311,3 +312,37 @@ def test_page_draws_the_data(app_server, page, spec: PageSpec, variant: str):
     save_screenshot(page, f"page-{spec.slug}-{variant}")
     assert console_errors(page) == []
     assert page.external_requests == []
+
+
+# Elements inside a tile whose text is wider than the tile shows (cut off or ended with "…").
+CUT_OFF_JS = """(el) => [...el.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1 &&
+    getComputedStyle(e).overflow !== 'visible').map((e) => e.textContent.trim())"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_overview_tiles_say_what_they_count_uncut(app_server, page, lang):
+    """At 1400 px the overview's tiles count initiatives (多様な人材の活躍: members vs the Union as the
+    plan lists them, not its rows) and no tile label is cut off, in Japanese and in English."""
+    tr = catalogue(lang)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    url = f"/?area=hr&lang={lang}"
+    goto(page, app_server, url)
+    wait_for_charts(page, 1)
+    units = E.initiatives(E.rows(url))
+    tiles = page.locator('[data-testid="stMain"] [data-testid="stMetric"]')
+    shown = {
+        m.locator('[data-testid="stMetricLabel"]').inner_text().strip(): m.locator('[data-testid="stMetricValue"]')
+        .inner_text()
+        .strip()
+        for m in tiles.all()
+    }
+    by_actor = {a: str(int((units[Col.ACTOR_CODE].astype(str) == a).sum())) for a in ACTOR_CODES}
+    assert shown[tr("overview.total")] == str(len(units))
+    assert [shown[E.actor_names(lang)[i]] for i in range(2)] == [by_actor[a] for a in ACTOR_CODES]
+    tentative = int(units[Col.PHASE_CODE].astype(str).isin(["2025", "2026"]).sum())
+    assert shown[tr("overview.tentative")] == str(tentative)
+    for m in tiles.all():
+        label = m.locator('[data-testid="stMetricLabel"]')
+        assert label.evaluate(CUT_OFF_JS) == [], f"cut off at 1400 px: {label.inner_text()!r}"
+    assert page.locator('[data-testid="stMain"]').get_by_text(tr("overview.unit_note"), exact=True).count() == 1
+    assert console_errors(page) == []

@@ -55,12 +55,13 @@ def fig_instrument_heatmap(
     actors = [actor_label(a, lang, short=tall) for a in ACTOR_CODES]
     title = t("chart.instrument_heatmap.title")
     alt = None
-    if len(df):
+    total = aggregate.n_units(df)
+    if total:
         i, j = max(((i, j) for i in range(len(actors)) for j in range(len(kinds))), key=lambda ij: z[ij[0]][ij[1]])
         alt = t(
             "chart.instrument_heatmap.alt",
             title=title,
-            total=fmt(len(df)),
+            total=fmt(total),
             actor=actors[i],
             type=kinds[j],
             n=fmt(z[i][j]),
@@ -84,6 +85,7 @@ def fig_instrument_heatmap(
         title,
         alt,
         lang,
+        counts_initiatives=True,
         xaxis={"side": "top", "ticks": "", "type": "category", "showgrid": False, "tickangle": 0},
         yaxis={"type": "category", "autorange": "reversed", "showgrid": False, "ticks": ""},
         margin={"l": 10, "r": 10, "t": 110, "b": 10},
@@ -121,13 +123,14 @@ def fig_instrument_mix(
             )
         )
     alt = None
-    if len(df):
+    total = aggregate.n_units(df)
+    if total:
         overall = grid.sum(axis=0)
         top = overall.idxmax()
         alt = t(
             "chart.instrument_mix.alt",
             title=title,
-            total=fmt(len(df)),
+            total=fmt(total),
             type=instrument_label(top, lang),
             pct=pct(overall[top] / overall.sum()),
         )
@@ -136,6 +139,7 @@ def fig_instrument_mix(
         title,
         alt,
         lang,
+        counts_initiatives=True,
         barmode="stack",
         xaxis={"tickformat": ".0%", "range": [0, 1.001]},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
@@ -178,15 +182,16 @@ def fig_expo(df: pd.DataFrame, lang: str = "ja") -> go.Figure:
             hovertemplate="<b>%{y}</b><br>%{x}<br>%{text}<extra></extra>",
         )
     )
-    linked = int(s["expo"].sum())
+    linked, n_all = int(s["expo"].sum()), int(s["total"].sum())
     alt = None
-    if len(df):
-        alt = t("chart.expo.alt", title=title, total=fmt(len(df)), n=fmt(linked), pct=pct(linked / len(df)))
+    if n_all:
+        alt = t("chart.expo.alt", title=title, total=fmt(n_all), n=fmt(linked), pct=pct(linked / n_all))
     return finish(
         fig,
         title,
         alt,
         lang,
+        counts_initiatives=True,
         xaxis={"side": "top", "ticks": "", "type": "category", "showgrid": False},
         yaxis={"type": "category", "autorange": "reversed", "showgrid": False, "ticks": ""},
         margin={"l": 10, "r": 10, "t": 100, "b": 10},
@@ -219,6 +224,7 @@ def fig_terms(top: pd.DataFrame, lang: str = "ja") -> go.Figure:
         title,
         alt,
         lang,
+        counts_initiatives=True,
         xaxis={"title": {"text": t("chart.axis.count")}, **count_axis(max(values, default=0), headroom=0.1)},
         yaxis={"type": "category", "autorange": "reversed", "ticks": "", "showgrid": False},
         height=max(260, 22 * len(labels) + 90),

@@ -42,6 +42,8 @@ ACTOR_BY_DIMS = (Col.AREA_CODE, Col.PHASE_CODE)
 HOVER_ITEM_CHARS = 40
 # Characters per line of a theme printed in the timeline.
 THEME_LINE_CHARS = 16
+# Room (px) a subtitle line takes above the plot.
+SUBTITLE_PX = 20
 
 # A small template (the stock ones add ~10 kB to every serialised figure).
 TEMPLATE = go.layout.Template(
@@ -114,9 +116,15 @@ def truncate(text: str, limit: int = HOVER_ITEM_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def hover_list(items: Sequence[str], more: int, lang: str) -> str:
-    """Escaped hover lines of (already capped) items, plus '…他 N 件' when some were left off."""
-    lines = [esc(truncate(s)) for s in items]
+def hover_list(items: Sequence[str], more: int, lang: str, subs: Sequence[int] = ()) -> str:
+    """Escaped hover lines of (already capped) initiatives, each with '（ほか ▶ 下位項目 N 件）' when it
+    stands for more rows (`subs`, aligned with `items`), plus '…他 N 件' when some were left off."""
+    t = catalogue(lang)
+    subs = list(subs) or [0] * len(items)
+    lines = [
+        esc(truncate(s)) + (esc(t("chart.hover.sub_items", n=fmt(k))) if k > 0 else "")
+        for s, k in zip(items, subs, strict=True)
+    ]
     if more > 0:
         lines.append(catalogue(lang)("chart.hover.more", n=fmt(more)))
     return "<br>".join(lines)
@@ -146,8 +154,8 @@ def merged(base: dict, update: Mapping) -> dict:
     return out
 
 
-def apply_layout(fig: go.Figure, title: str, alt: str, **layout) -> go.Figure:
-    """Title, legend, margins, alt text and the template, then `layout` on top.
+def apply_layout(fig: go.Figure, title: str, alt: str, subtitle: str | None = None, **layout) -> go.Figure:
+    """Title (and `subtitle` under it), legend, margins, alt text and the template, then `layout` on top.
 
     Built as one dict and validated once (plotly's property-by-property `update_layout` costs
     ~15 ms per figure; the result is the same figure).
@@ -168,20 +176,52 @@ def apply_layout(fig: go.Figure, title: str, alt: str, **layout) -> go.Figure:
         "modebar": {"orientation": "v"},  # down the right edge, never over the title
         "meta": {"alt": alt},
     }
+    if subtitle:  # at the top of the figure, under the title; the plot moves down by its line
+        base["title"].update(
+            subtitle={"text": esc(subtitle), "font": {"size": 12, "color": MUTED_COLOR}},
+            yref="container",
+            y=1,
+            yanchor="top",
+            pad={"t": 14},
+        )
     fig.layout.template = TEMPLATE  # first: copying plotly's large default template below would cost more
-    fig.layout = merged(merged(fig.layout.to_plotly_json(), base), layout)
+    out = merged(merged(fig.layout.to_plotly_json(), base), layout)
+    if subtitle:
+        out["margin"] = {**out["margin"], "t": out["margin"].get("t", 90) + SUBTITLE_PX}
+    fig.layout = out
     return fig
 
 
 def finish(
-    fig: go.Figure, title: str, alt: str | None, lang: str, no_data_at: Mapping | None = None, **layout
+    fig: go.Figure,
+    title: str,
+    alt: str | None,
+    lang: str,
+    no_data_at: Mapping | None = None,
+    counts_initiatives: bool = False,
+    **layout,
 ) -> go.Figure:
     """The common ending of a builder: title, alt text and `layout` (`apply_layout`); with no data
-    (`alt` None) the empty-chart alt text and a 'no initiatives match' note (at `no_data_at`)."""
-    apply_layout(fig, title, catalogue(lang)("chart.empty_alt", title=title) if alt is None else alt, **layout)
+    (`alt` None) the empty-chart alt text and a 'no initiatives match' note (at `no_data_at`).
+    `counts_initiatives`: the chart counts initiatives, and says under its title what one is
+    (`unit_note`)."""
+    t = catalogue(lang)
+    apply_layout(
+        fig,
+        title,
+        t("chart.empty_alt", title=title) if alt is None else alt,
+        subtitle=unit_note(lang) if counts_initiatives else None,
+        **layout,
+    )
     if alt is None:
         no_data_note(fig, lang, **(no_data_at or {}))
     return fig
+
+
+def unit_note(lang: str) -> str:
+    """What a count chart counts: 「取組数（▶ 下位項目は親の取組に含めて数えます）」 (the unit of
+    dashboard.aggregate), shown under its title."""
+    return catalogue(lang)("chart.unit_note")
 
 
 def no_data_note(fig: go.Figure, lang: str, **position) -> None:

@@ -72,7 +72,8 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
                 fig.add_annotation(
                     x=label, y=total, text=f"<b>{fmt(total)}</b>", showarrow=False, yanchor="bottom", yshift=2
                 )
-    total = len(df)
+    by_actor = aggregate.by_actor(df)
+    total = sum(by_actor.values())
     alt = None
     if total:
         top = max(range(len(totals)), key=lambda i: (totals[i], -i))
@@ -80,7 +81,7 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
             "chart.actor_by.alt",
             title=title,
             total=fmt(total),
-            by_actor=by_actor_text(aggregate.by_actor(df), lang),
+            by_actor=by_actor_text(by_actor, lang),
             top=labels[top].replace("<br>", " "),
             top_n=fmt(totals[top]),
         )
@@ -90,6 +91,7 @@ def fig_actor_by(df: pd.DataFrame, dim: str, lang: str = "ja", mode: str = "grou
         title,
         alt,
         lang,
+        counts_initiatives=True,
         barmode=mode,
         xaxis={
             "title": {"text": t(f"chart.axis.{key}")},
@@ -120,7 +122,7 @@ def fig_heatmap(df: pd.DataFrame, lang: str = "ja", actor: str | None = None) ->
     label = t("chart.axis.count") if actor is None else actor_label(actor, lang)
     title = t("chart.heatmap.title") if actor is None else t("chart.heatmap.title_actor", actor=label)
     fig = go.Figure(count_heatmap(z, x, y, label, lang))
-    total = len(rows)
+    total = int(c["n"].sum())
     alt = None
     if total:
         i, j = max(
@@ -139,6 +141,7 @@ def fig_heatmap(df: pd.DataFrame, lang: str = "ja", actor: str | None = None) ->
         title,
         alt,
         lang,
+        counts_initiatives=True,
         xaxis={
             "title": {"text": ""},  # "2024 現状"… name the phases; a title would crowd the chart title
             "side": "top",
@@ -192,7 +195,7 @@ def fig_actor_share(df: pd.DataFrame, lang: str = "ja", legend: bool = True) -> 
                 ),
             )
         )
-    total = len(df)
+    total = int(share["n"].sum())
     area_totals = share.groupby(Col.AREA_CODE, observed=False)["n"].sum()
     alt = None
     if total:
@@ -205,7 +208,7 @@ def fig_actor_share(df: pd.DataFrame, lang: str = "ja", legend: bool = True) -> 
                     showarrow=False,
                     font={"color": MUTED_COLOR},
                 )
-        by_actor = aggregate.by_actor(df)
+        by_actor = {a: int(share.loc[share[Col.ACTOR_CODE] == a, "n"].sum()) for a in ACTOR_CODES}
         by_actor_text = t("chart.list_sep").join(
             t(
                 "chart.actor_share",
@@ -232,6 +235,7 @@ def fig_actor_share(df: pd.DataFrame, lang: str = "ja", legend: bool = True) -> 
         title,
         alt,
         lang,
+        counts_initiatives=True,
         barmode="stack",
         xaxis={"title": {"text": t("chart.axis.share")}, "range": [0, 1], "tickformat": ".0%", "dtick": 0.25},
         yaxis={

@@ -110,14 +110,20 @@ def fig_timeline(
         name = actor_label(a, lang)
         ns = [int(n) for n in lanes[f"n_{a}"]]
         hover = []
-        for area, phase, n, items, more in zip(
-            lanes[Col.AREA_CODE], lanes[Col.PHASE_CODE], ns, lanes[f"items_{a}"], lanes[f"more_{a}"], strict=True
+        for area, phase, n, items, subs, more in zip(
+            lanes[Col.AREA_CODE],
+            lanes[Col.PHASE_CODE],
+            ns,
+            lanes[f"items_{a}"],
+            lanes[f"subs_{a}"],
+            lanes[f"more_{a}"],
+            strict=True,
         ):
             head = (
                 f"<b>{esc(area_label(str(area), lang))}</b> · {esc(phase_text(str(phase), lang))}<br>"
                 f"{esc(t('chart.hover.count', label=name, n=fmt(n)))}"
             )
-            body = hover_list(items, int(more), lang)
+            body = hover_list(items, int(more), lang, subs)
             hover.append(head + ("<br>" + body if body else ""))
         # Legend entry: a plain marker (the data trace's first point may be an empty circle).
         fig.add_trace(
@@ -155,7 +161,8 @@ def fig_timeline(
                 cliponaxis=False,
             )
         )
-    total = len(df)
+    by_actor = {a: int(lanes[f"n_{a}"].sum()) for a in ACTOR_CODES} if areas is None else aggregate.by_actor(df)
+    total = sum(by_actor.values())
     alt = None
     if total:
         best = max(
@@ -168,7 +175,7 @@ def fig_timeline(
             title=title,
             lanes=len(codes),
             total=fmt(total),
-            by_actor=by_actor_text(aggregate.by_actor(df), lang),
+            by_actor=by_actor_text(by_actor, lang),
             area=area_label(str(row[Col.AREA_CODE]), lang),
             phase=phase_text(str(row[Col.PHASE_CODE]), lang),
             actor=actor_label(best[1], lang),
@@ -179,6 +186,7 @@ def fig_timeline(
         title,
         alt,
         lang,
+        counts_initiatives=True,
         no_data_at={"x": 1, "y": -0.01, "xanchor": "right", "yanchor": "top"},  # beside the legend, clear of the themes
         height=130 + (_LANE_PX_COMPACT if compact else _LANE_PX) * len(codes),
         hovermode="closest",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import analysis, i18n, related
+from .. import aggregate, analysis, i18n, related
 from ..render import escape_md, highlight_md
 from ..schema import ANALYSIS_TABS, PHASE_CODES, Col, label
 from . import data
@@ -138,8 +138,9 @@ def _pick_expo() -> None:
 
 def expo_pointer(ctx: Ctx) -> None:
     """万博 is no key term: say how many initiatives name it and how many the Expo filter finds."""
-    n = int(ctx.df[Col.TEXT].str.contains("万博", regex=False).sum())
-    expo = int(ctx.df[Col.EXPO_RELATED].sum())
+    df = ctx.df
+    n = aggregate.n_units(df[df[Col.TEXT].str.contains("万博", regex=False).to_numpy(dtype=bool)])
+    expo = aggregate.n_units(df[df[Col.EXPO_RELATED].to_numpy(dtype=bool)])
     if not expo:
         return
     st.caption(ctx.t("analysis.terms_expo", n=f"{n:,}", expo=f"{expo:,}"))

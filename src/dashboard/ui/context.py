@@ -72,7 +72,7 @@ def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx
     st.session_state[K_CTX] = ctx
     if pv.demo:
         st.warning(t("progress.demo.banner"), icon=":material/science:")
-    st.sidebar.caption(t("filter.count", n=len(df), total=len(df_all)))
+    st.sidebar.caption(count_caption(df, df_all, lang))
     st.sidebar.caption(progress_line(pv, lang))
     st.sidebar.caption(t("common.data_version", version=meta.get("data_version", "?")))
     return ctx
@@ -101,8 +101,19 @@ def release() -> None:
     st.session_state.pop(K_CTX, None)
 
 
+def count_caption(df: pd.DataFrame, df_all: pd.DataFrame, lang: str, rows: bool = False) -> str:
+    """「該当 取組 N 件 ／ 全 M 件」 in initiatives (an item with its sub-items counts once); `rows`:
+    and, when the table has sub-item rows, how many rows it lists."""
+    t = i18n.catalogue(lang)
+    size = aggregate.table_size(df)
+    text = t("filter.count", n=size["initiatives"], total=aggregate.n_units(df_all))
+    if rows and size["sub_items"]:
+        text += t("counts.rows", rows=size["rows"], subs=size["sub_items"])
+    return text
+
+
 def page_header(ctx: Ctx, title_key: str) -> None:
-    """Page title and the filter's match count."""
+    """Page title and the filter's match count (initiatives, and the table's rows)."""
     st.title(ctx.t(title_key))
     filter_chips(ctx.lang, ctx.filters)
-    st.caption(ctx.t("filter.count", n=len(ctx.df), total=len(ctx.df_all)))
+    st.caption(count_caption(ctx.df, ctx.df_all, ctx.lang, rows=True))

@@ -183,7 +183,7 @@ def filter_chips(lang: str, f: F.Filters) -> None:
     active = F.chips(f, lang)
     row = st.container(horizontal=True, gap="small", key="filter_chips")
     if not active:
-        row.caption(t("chip.none"))
+        row.badge(t("chip.none"), color="gray")  # a badge, not a caption: the page's captions stay counts
         return
     for i, chip in enumerate(active):
         row.button(
