@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from hostile import HOSTILE_TEXTS, hostile_frame
 from report_read import shape_of, slides
+from units import one_row_per_initiative
 
 from dashboard.filters import Filters, apply
 from dashboard.matrix import area_matrix, cell_text
@@ -20,6 +21,8 @@ VIEWS = [Filters(), Filters(areas=("su",)), Filters(areas=("mob", "hr"), phases=
 
 
 def _n(df, **where) -> int:
+    """Initiatives (an item with its sub-items once) of `df` matching `where`, counted independently."""
+    df = one_row_per_initiative(df)
     keep = pd.Series(True, index=df.index)
     for col, value in where.items():
         keep &= df[col] == value

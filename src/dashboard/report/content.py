@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pandas as pd
 
+from .. import aggregate
 from .. import filters as F
 from ..export import filter_description
 from ..i18n import catalogue
@@ -68,7 +69,7 @@ class AreaSection:
     actors: tuple[str, ...]  # actor codes shown, plan order
     actor_headings: tuple[str, ...]
     cells: tuple[tuple[tuple[Entry, ...], ...], ...]  # [actor][phase] → entries in reading order
-    counts: tuple[tuple[int, ...], ...]  # [actor][phase] → initiatives (items and sub-items)
+    counts: tuple[tuple[int, ...], ...]  # [actor][phase] → initiatives (an item with its sub-items once)
 
     @property
     def total(self) -> int:
@@ -203,6 +204,8 @@ def build_report(
     area_codes = tuple(a for a in AREA_CODES if (a in filters.areas if filters.areas else a in present))
     phases = tuple(p for p in PHASE_CODES if not filters.phases or p in filters.phases)
     actors = tuple(a for a in ACTOR_CODES if not filters.actors or a in filters.actors)
+    units = aggregate.count_units(rows)  # one row per initiative (an item with its sub-items counts once)
+    cell_n = units.groupby([Col.AREA_CODE, Col.ACTOR_CODE, Col.PHASE_CODE], observed=True).size()
     sections = []
     for code in area_codes:
         vision, note, themes = _area_meta(meta, df, code)
@@ -220,10 +223,10 @@ def build_report(
                 actors=actors,
                 actor_headings=tuple(actor_heading(a, lang) for a in actors),
                 cells=grid,
-                counts=tuple(tuple(sum(e.kind == "item" for e in cell) for cell in row) for row in grid),
+                counts=tuple(tuple(int(cell_n.get((code, a, p), 0)) for p in phases) for a in actors),
             )
         )
-    by = rows.groupby([Col.AREA_CODE, Col.ACTOR_CODE], observed=True).size()
+    by = units.groupby([Col.AREA_CODE, Col.ACTOR_CODE], observed=True).size()
     summary = Summary(
         area_codes,
         tuple(label("area", a, lang) for a in area_codes),
@@ -241,7 +244,7 @@ def build_report(
         created_at=when,
         data_version=visible(meta.get("data_version", "")),
         link=visible(link),
-        n_items=len(rows),
+        n_items=len(units),
         areas=tuple(sections),
         summary=summary,
         source=source_line(meta, lang),
