@@ -94,3 +94,13 @@ def test_file_name_says_what_it_holds():
     """Filter codes, 'report' and the JST time."""
     name = report_file_name(Filters(areas=("su",), phases=("2026",)), "pdf", NOW)
     assert name == "kansai-action-plan_su_2026_all_report_20261129-1204.pdf"
+
+
+def test_a_report_of_demo_progress_says_so_on_every_page(committed):
+    """With the synthetic sample, the footer (on every page and slide) and the cover say デモデータ."""
+    df, meta = committed
+    demo = build_report(df, meta, Filters(areas=("su",)), demo=True)
+    assert demo.source.startswith("デモデータ（架空の進捗）")
+    assert ("進捗", "デモデータ（架空の進捗）") in demo.filter_rows
+    plain = build_report(df, meta, Filters(areas=("su",)))
+    assert "デモ" not in plain.source and all("デモ" not in v for _, v in plain.filter_rows)

@@ -533,6 +533,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "表・グラフは編集できます（グラフの数値は「データの編集」で確認できます）。",
         "en": "Tables and charts are editable (the chart's numbers are under Edit Data).",
     },
+    "report.demo": {"ja": "デモデータ（架空の進捗）", "en": "Demo data (synthetic progress)"},
     "report.button_pdf": {"ja": "報告資料（PDF）", "en": "Briefing (PDF)"},
     "report.button_pptx": {"ja": "報告資料（PowerPoint）", "en": "Briefing (PowerPoint)"},
     "report.button_help": {

@@ -66,11 +66,12 @@ def render(
     now: datetime | None = None,
     badges: Mapping[str, str] | None = None,
     progress: pd.DataFrame | None = None,
+    demo: bool = False,
 ) -> tuple[bytes, str]:
     """(file bytes, file name) of the report of the view `filters` selects from the whole table `df`.
 
     Raises FontMissing (a ReportError: `.message(lang)` for the user) when the PDF font is absent.
     """
     now = now or datetime.now(UTC)
-    report = build_report(df, meta, filters, lang, link=link, now=now, badges=badges, progress=progress)
+    report = build_report(df, meta, filters, lang, link=link, now=now, badges=badges, progress=progress, demo=demo)
     return render_report(report, fmt), report_file_name(filters, fmt, now)

@@ -189,12 +189,14 @@ def build_report(
     now: datetime | None = None,
     badges: Mapping[str, str] | None = None,
     progress: pd.DataFrame | None = None,
+    demo: bool = False,
 ) -> Report:
     """The report of the view `filters` selects from the whole table `df` (`df` is not changed).
 
     `link`: the URL of the view (the writers print it); `now`: the export time (default: now);
     `badges`: initiative id → status badge text; `progress`: mean % per area (index, area codes) ×
-    phase (columns, phase codes), NaN where none.
+    phase (columns, phase codes), NaN where none; `demo`: the progress is the synthetic sample (every
+    page's footer and the cover then say so).
     Areas: those chosen in the filter; with no area chosen, every area that has a matching row.
     """
     t = catalogue(lang)
@@ -240,12 +242,13 @@ def build_report(
     return Report(
         lang=lang,
         title=visible(" ".join(plan.get("title") or []) or t("app.title")) if lang == "ja" else t("app.title"),
-        filter_rows=tuple((k, visible(v)) for k, v in filter_description(filters, lang)),
+        filter_rows=tuple((k, visible(v)) for k, v in filter_description(filters, lang))
+        + (((t("sidebar.progress"), t("report.demo")),) if demo else ()),
         created_at=when,
         data_version=visible(meta.get("data_version", "")),
         link=visible(link),
         n_items=len(units),
         areas=tuple(sections),
         summary=summary,
-        source=source_line(meta, lang),
+        source=(t("report.demo") + " ｜ " if demo else "") + source_line(meta, lang),
     )

@@ -51,6 +51,8 @@ def downloads(ctx: Ctx) -> None:
         return data.filtered(token, df_all, f, pv, cols)
 
     named = shown_filter(ctx)
+    demo = pv is not None and pv.demo and cols is not None
+    demo_rows = [(ctx.t("sidebar.progress"), ctx.t("report.demo"))] if demo else []
 
     link = view_link(ctx)
     help_text = ctx.t("explore.download_help", n=n)
@@ -69,7 +71,7 @@ def downloads(ctx: Ctx) -> None:
         data=lambda: workbook.to_xlsx_bytes(
             rows(),
             lang,
-            filter_rows=export.filter_description(named, lang),
+            filter_rows=export.filter_description(named, lang) + demo_rows,
             link=link,
             exported_at=datetime.now(UTC),
             data_version=str(meta.get("data_version", "")),

@@ -34,7 +34,8 @@ def report_buttons(ctx: Ctx) -> None:
             cells = P.area_phase(rows, pv.records, pv.fiscal_year)
             progress = cells.pivot(index=Col.AREA_CODE, columns=Col.PHASE_CODE, values=P.SCol.MEAN_PCT)
             progress = progress.astype("float64")
-        return report.render(rows, meta, named, lang, fmt, link=link, badges=badges, progress=progress)[0]
+        demo = bool(pv is not None and pv.demo and cols is not None)
+        return report.render(rows, meta, named, lang, fmt, link=link, badges=badges, progress=progress, demo=demo)[0]
 
     try:
         font_path()
