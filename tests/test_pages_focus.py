@@ -50,3 +50,10 @@ def test_focus_is_not_kept_on_pages_without_an_area_box():
     assert "focus" not in run("views/actors.py", {"focus": "su"}).query_params
     bad = run("views/matrix.py", {"focus": "nowhere"})
     assert any("focus" in w.value for w in bad.warning)
+
+
+def test_one_filtered_area_is_laid_out_without_a_focus_in_the_link():
+    """/timeline?area=su lays out スタートアップ (the area filter's one area), and says so in the URL."""
+    at = run("views/timeline.py", {"area": "su"})
+    assert at.selectbox(key="timeline_area").value == "su"
+    assert at.query_params["focus"] == "su"

@@ -160,7 +160,7 @@ RUN_COUNTER_JS = """(() => {
 # heatmap as `.heatmaplayer g.hm > image` (no `g.trace`), cartesian axes as `.xtick`/`.ytick` text.
 # Charts inside a stale element (the previous run's) do not count.
 CHARTS_DRAWN_JS = """(n) => {
-  const plots = [...document.querySelectorAll('.js-plotly-plot')].filter((el) => !el.closest('[data-stale="true"]'));
+  const plots = [...document.querySelectorAll('.js-plotly-plot')].filter((el) => !el.closest('[data-stale="true"]') && el.offsetParent !== null);
   if (plots.length < n) return false;
   return plots.every((el) => {
     if (!el._fullLayout || !el._fullData || !el.querySelector('.main-svg')) return false;
@@ -174,7 +174,7 @@ CHARTS_DRAWN_JS = """(n) => {
 # The traces of every chart, as plain JSON (plotly.js decodes plotly 7's base64 arrays into
 # typed arrays in `_fullData`; they are turned back into lists here).
 CHART_TRACES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
-  .filter((el) => !el.closest('[data-stale="true"]'))
+  .filter((el) => !el.closest('[data-stale="true"]') && el.offsetParent !== null)
   .map((el) => (el._fullData || []).map((t) => {
     const plain = (v) => (v == null ? null : (ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain) : v));
     const out = { type: t.type, name: t.name ?? null, visible: t.visible };
@@ -252,7 +252,7 @@ def chart_traces(page: Page) -> list[list[dict[str, Any]]]:
 # bar sizes in pixels per trace, the numbers printed on heatmap cells, the marker points per trace.
 # `i` is the chart's index among the current (non-stale) charts, as in chart_traces().
 CHART_MARKS_JS = """(i) => {
-  const plots = [...document.querySelectorAll('.js-plotly-plot')].filter((el) => !el.closest('[data-stale="true"]'));
+  const plots = [...document.querySelectorAll('.js-plotly-plot')].filter((el) => !el.closest('[data-stale="true"]') && el.offsetParent !== null);
   const el = plots[i];
   if (!el) return null;
   const centre = (node) => { const r = node.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };

@@ -34,7 +34,8 @@ def sidebar(page):
 
 
 def query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
+    """The URL's filter and language (without what only one page lays out: focus=, item=)."""
+    return {k: v for k, v in parse_qs(urlsplit(page.url).query).items() if k not in ("focus", "item")}
 
 
 def chosen_areas(page) -> list[str]:
@@ -115,7 +116,8 @@ def test_a_shared_link_restores_the_view(app_server, page):
         tuple(c.strip() for c in row.locator('[role="gridcell"]').all_inner_texts()[:4])
         for row in grid.locator("tbody tr").all()
     ]
-    assert shown == E.labels(df)  # every row, in order (a short table is drawn whole)
+    # every row, in order (a short table is drawn whole); the text comes first on screen
+    assert shown == [(text, *where) for *where, text in E.labels(df)]
     assert main.locator('[data-testid="stCode"]').inner_text().strip() == f"{app_server}/explore?area=su&phase=2026"
     assert query(page) == {"area": ["su"], "phase": ["2026"]}  # the URL is left as it was
     assert no_exceptions(page) == [] and console_errors(page) == []
@@ -131,7 +133,7 @@ def test_analysis_tabs_run_on_demand_and_live_in_the_url(app_server, page):
     wait_for_charts(page, 1)
     assert query(page) == {"area": ["su"], "tab": ["expo"]}
     assert main.locator("h2").first.inner_text().strip() == ja("analysis.expo")
-    assert main.locator(".js-plotly-plot").count() == 1  # only the open tab's part was built
+    assert main.locator(".js-plotly-plot:visible").count() == 1  # only the open tab's part was built
     with expect_rerun(page):
         sidebar(page).get_by_role("link", name=ja("page.overview")).click()
     assert query(page) == {"area": ["su"]}  # the tab belongs to the analysis page
@@ -168,7 +170,7 @@ def test_lang_en_shows_the_english_interface(app_server, page):
     assert page.title() == en("app.title")
     expect(page.locator("h1").first).to_have_text(en("page.explore"))
     nav = sidebar(page).locator('[data-testid="stSidebarNavLink"] [data-testid="stMarkdownContainer"]')
-    assert [s.strip() for s in nav.all_inner_texts()] == [en(k) for k in (*NAV[:5], "page.progress", NAV[5])]
+    assert [s.strip() for s in nav.all_inner_texts()] == [en(k) for k in NAV]
     assert count_captions(page) == E.count_captions(df, "en")
     assert count_captions(page)[0] == f"{E.n_initiatives(df)} of {E.total()} initiatives match"
     box = sidebar(page).locator('[data-testid="stMultiSelect"]').filter(has_text=en("filter.area"))

@@ -153,6 +153,7 @@ DEFAULT_COLUMNS = ("text", "area", "phase", "actor", "progress_badge", "instrume
 W_COLUMNS, W_ROWS = "w_explore_columns", "w_explore_row_lines"
 ROW_LINES = (1, 3, 6)  # lines of text per table row
 LINE_PX = 24
+TABLE_ROWS = 12  # rows in view before the table scrolls
 
 
 PHONE_ROWS = 50  # rows listed on a phone (the table's other rows: on a wider screen, or in the downloads)
@@ -215,6 +216,7 @@ def explore_table(ctx: Ctx) -> str | None:
     wanted = st.session_state.get(S.K_ITEM)
     default_rows = [int(i) for i in (ids == wanted).to_numpy().nonzero()[0][:1]] if wanted else []
     wide = {t("export.col.text"): "large", t("export.col.parent"): "medium"}
+    row_px = LINE_PX * int(lines or 1) + 12
     event = wide_box.dataframe(
         frame,
         hide_index=True,
@@ -224,7 +226,8 @@ def explore_table(ctx: Ctx) -> str | None:
         on_select="rerun",
         selection_mode="single-row",
         selection_default={"selection": {"rows": default_rows}} if default_rows else None,
-        row_height=LINE_PX * int(lines or 1) + 12,
+        row_height=row_px,
+        height=(min(len(frame), TABLE_ROWS) + 1) * row_px + 3,  # up to TABLE_ROWS rows in view, then it scrolls
         key="explore_table",
     )
     rows = event.selection.rows if event is not None else []

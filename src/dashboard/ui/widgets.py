@@ -126,7 +126,7 @@ def area_choice(
     before_areas, before_basis = st.session_state.get(seen, (None, None))
     wanted = S.url_focus()
     current = st.session_state.get(key, "")
-    if wanted in options and key not in st.session_state:
+    if wanted is not None and wanted in options and key not in st.session_state:
         st.session_state[key] = wanted
     elif (
         current not in options
