@@ -13,7 +13,7 @@ from .. import aggregate, i18n
 from .. import filters as F
 from ..load import LoadError
 from ..render import escape_md
-from . import data, progress_data, sidebar
+from . import access, data, progress_data, sidebar
 from . import state as S
 from .progress_data import ProgressView
 from .widgets import filter_chips
@@ -32,6 +32,7 @@ class Ctx:
     lang: str
     token: tuple = ()  # identifies df_all (its file and object) in cache keys
     progress: ProgressView | None = None  # progress for the fiscal year shown (None: not read)
+    viewer: access.Viewer = access.ANONYMOUS  # who is signed in and their role (issue 14)
 
     @property
     def key(self) -> tuple:
@@ -46,13 +47,17 @@ class Ctx:
         return data.list_codes(self.token, self.df_all, col)
 
 
-def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx | None:
+def bootstrap(
+    page: str | None = None, known_pages: tuple[str, ...] = (), viewer: access.Viewer = access.ANONYMOUS
+) -> Ctx | None:
     """Run the shared part of every page; returns None (after showing why) when data is unusable.
 
     `page`: the url_path of the page about to run (its own URL parameters are kept in the URL);
     `known_pages`: every page's url_path (a link to any other path gets a notice)."""
     lang = sidebar.language_switch()
     t = i18n.catalogue(lang)
+    access.sidebar_box(viewer, lang)
+    access.tryout_banner(lang)
     try:
         df_all, meta, token = data.load_data()
     except LoadError as exc:
@@ -67,7 +72,7 @@ def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx
     pv = progress_data.view(f.fiscal_year, f.as_of, lang)
     cols = progress_data.plan_columns(pv, token, df_all, lang)
     df = data.filtered(token, df_all, f, pv, cols)
-    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token, progress=pv)
+    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token, progress=pv, viewer=viewer)
     st.session_state[K_CTX] = ctx
     if pv.demo:
         st.warning(t("progress.demo.banner"), icon=":material/science:")
