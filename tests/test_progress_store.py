@@ -17,9 +17,9 @@ from dashboard.progress import (
     DatabaseUnavailable,
     HCol,
     Source,
-    grant,
     User,
     WriteRefused,
+    grant,
     open_store,
     write_progress,
 )

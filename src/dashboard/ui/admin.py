@@ -105,7 +105,11 @@ def access_page(ctx: Ctx) -> None:
         )
         name = c1.text_input(t("access.col.name"), max_chars=200, key="access_name")
         role = c2.selectbox(
-            t("access.col.role"), A.GRANTED_ROLES, format_func=lambda r: t(f"access.role.{r}"), key="access_role"
+            t("access.col.role"),
+            A.GRANTED_ROLES,
+            format_func=lambda r: t(f"access.role.{r}"),
+            placeholder=t("edit.choose"),
+            key="access_role",
         )
         orgs = st.multiselect(
             t("access.col.organisations"),
@@ -133,7 +137,12 @@ def access_page(ctx: Ctx) -> None:
         k: f"{g.name or g.email or g.subject}（{t('access.role.' + g.role)}）" for k, g in zip(keys, items, strict=True)
     }
     chosen = st.selectbox(
-        t("access.admin.who"), keys, format_func=lambda k: names[k], index=None, key="access_revoke_who"
+        t("access.admin.who"),
+        keys,
+        format_func=lambda k: names[k],
+        index=None,
+        placeholder=t("edit.choose"),
+        key="access_revoke_who",
     )
     if st.button(t("access.admin.revoke_button"), disabled=chosen is None, key="access_revoke"):
         if chosen[0] == ctx.viewer.user.subject:

@@ -127,12 +127,14 @@ def edit_panel(ctx: Ctx, item_id: str) -> None:
             FISCAL_YEARS,
             index=FISCAL_YEARS.index(default_fy),
             format_func=lambda y: t("edit.fy", fy=y),
+            placeholder=t("edit.choose"),
             key=f"edit_fy|{item_id}",
         )
         org = c2.selectbox(
             t("edit.organisation"),
             orgs,
             format_func=lambda o: label("organisation", o, ctx.lang),
+            placeholder=t("edit.choose"),
             key=f"edit_org|{item_id}",
         )
         _form(ctx, item_id, int(fy), str(org))

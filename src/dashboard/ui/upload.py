@@ -23,7 +23,7 @@ from ..schema import ACTOR_ORGANISATIONS, FISCAL_YEARS, ORGANISATION_CODES, labe
 from . import access, progress_data
 from .context import Ctx
 
-# A filled-in template of the largest organisation is ≈ 60 kB (docs/access.md); 1 MB leaves room, nothing more.
+# A member's template is ≈ 23 kB (docs/access.md); even with every text filled to its limit it stays under 1 MB.
 MAX_UPLOAD_MB = 1
 K_UPLOADER = "bulk_upload_n"  # bumped after an apply: a fresh, empty uploader
 _NAME_RE = re.compile(r"[^\w.\-()（）]")
@@ -82,6 +82,7 @@ def bulk_page(ctx: Ctx) -> None:
         FISCAL_YEARS,
         index=FISCAL_YEARS.index(default_fy),
         format_func=lambda y: t("edit.fy", fy=y),
+        placeholder=t("edit.choose"),
         key="bulk_fy",
     )
     plan = ctx.df_all
@@ -108,7 +109,7 @@ def bulk_page(ctx: Ctx) -> None:
         st.success(t("bulk.applied", n=done[0], version=done[1], file=done[2]), icon=":material/check_circle:")
     up = st.file_uploader(
         t("bulk.upload"),
-        type=["xlsx", "csv"],
+        type=None,  # every file reaches the import's own checks, and its message in the user's language
         max_upload_size=MAX_UPLOAD_MB,
         help=t("bulk.upload_help", mb=MAX_UPLOAD_MB),
         key=f"bulk_upload_{n}",
