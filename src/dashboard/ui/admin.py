@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
@@ -10,6 +10,7 @@ from .. import progress as P
 from ..export import in_jst
 from ..progress import access as A
 from ..progress.audit import audit_csv, audit_table, audit_xlsx, filter_history, writers
+from ..progress.frames import TZ
 from ..render import escape_md
 from ..schema import ORGANISATION_CODES, label
 from . import progress_data
@@ -50,7 +51,7 @@ def history_page(ctx: Ctx) -> None:
         placeholder=t("filter.all"),
         key="audit_users",
     )
-    today = date.today()
+    today = datetime.now(TZ).date()  # days are Japan's (the server's clock may be UTC)
     span = c3.date_input(
         t("audit.dates"),
         value=(today - timedelta(days=HISTORY_DAYS), today),
