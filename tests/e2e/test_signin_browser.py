@@ -456,3 +456,17 @@ def test_no_serious_accessibility_violation_on_the_edit_form_and_the_upload_page
     expect(page.locator('[data-testid="stFileUploader"]')).to_be_visible()
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
+
+
+def test_xsrf_stays_on_with_sign_in(signin):
+    """With [auth] configured, an upload without the XSRF token is refused (403) before anything is read."""
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(
+        f"{signin['base']}/_stcore/upload_file/some-session/some-file", data=b"x", method="PUT"
+    )
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with pytest.raises(urllib.error.HTTPError) as err:
+        opener.open(req, timeout=10)
+    assert err.value.code == 403
