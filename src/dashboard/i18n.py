@@ -1242,11 +1242,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "edit.conflict.keep_mine": {"ja": "自分の入力で上書き保存する", "en": "Save my input over it"},
     "edit.enable": {
-        "ja": "画面からの進捗の記録は無効です（ログインが設定されていません）。有効にするには、"
-        ".streamlit/secrets.toml に [auth] を設定します（docs/access.md）。テスト用の ID プロバイダとデモデータで"
-        "ローカルに試すには:",
-        "en": "Recording progress in the browser is off (sign-in is not set up). To turn it on, configure [auth] in "
-        ".streamlit/secrets.toml (docs/access.md). To try it locally with a test identity provider and the demo data:",
+        "ja": "画面からの進捗の記録は無効です（ログインが設定されていません）。有効にするには、サーバーの管理者が"
+        "組織の ID プロバイダとの接続を設定します（手順は docs/access.md）。テスト用の ID プロバイダとデモデータで"
+        "手元で試すには:",
+        "en": "Recording progress in the browser is off (sign-in is not set up). To turn it on, the server's "
+        "administrator connects the organisation's identity provider (steps in docs/access.md). To try it on your "
+        "own machine with a test identity provider and the demo data:",
     },
     "edit.how": {
         "ja": "記録するには、「一覧・ダウンロード」で取組を選ぶと詳細の下に入力欄が出ます。まとめて更新するには「進捗の一括更新」へ。",
