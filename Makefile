@@ -11,7 +11,7 @@ PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 
 .PHONY: run test data check-data lint format clean browser report-deps postgres office load screenshots report-screenshots bench lock \
-	proxy serve deploy-assets bench-deploy
+	proxy serve deploy-assets bench-deploy try-signin
 
 # The app's packages only (make run); the test tools come with make test.
 define install
@@ -39,6 +39,11 @@ test: $(STAMP) browser report-deps postgres office proxy deploy-assets
 
 browser:
 	bash scripts/ensure-browser.sh
+
+# LOCAL TRY-OUT ONLY: a test identity provider (oidc-provider-mock, 127.0.0.1:9400) and the dashboard on the demo
+# database, with demo accounts (a hyogo editor, a union editor, an admin); docs/access.md. Never for deployment.
+try-signin: $(STAMP)
+	$(PY) -m scripts.try_signin --port $(PORT)
 
 # LibreOffice Calc and a Japanese font: the workbook print test prints the export to PDF.
 office:

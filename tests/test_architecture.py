@@ -129,3 +129,14 @@ def test_the_checks_catch_a_cycle_and_a_stray_import(tmp_path):
     (pkg / "d.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .c import x\n")
     assert cycles(graph(pkg)) == [["dashboard.a", "dashboard.b"]]
     assert streamlit_importers(pkg) == ["dashboard.c"]
+
+
+def test_the_ui_never_writes_as_the_command_line_user():
+    """No UI module makes a system User (the write path trusts role=system): browsers write as the signed-in person."""
+    ui = [*(SRC / "ui").rglob("*.py"), ROOT / "app.py", *(ROOT / "views").glob("*.py")]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in ui
+        if "User.system" in p.read_text(encoding="utf-8") or '"system"' in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -28,3 +28,11 @@ def test_streamlit_reads_the_same_values():
     assert config.get_option("client.showErrorDetails") == "none"
     assert config.get_option("browser.gatherUsageStats") is False
     assert config.get_option("server.enableXsrfProtection") is True
+
+
+def test_sign_in_secrets_are_never_committed():
+    """secrets.toml is ignored by git, and none is in the tree."""
+    root = CONFIG.parents[1]
+    ignored = (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ".streamlit/secrets.toml" in ignored and "secrets.toml" in ignored
+    assert not (root / ".streamlit" / "secrets.toml").exists()

@@ -19,12 +19,13 @@ from dashboard.progress import (
     Source,
     User,
     WriteRefused,
+    grant,
     open_store,
     write_progress,
 )
 from dashboard.progress.models import history
 from dashboard.progress.store import migrate, resolve_url
-from dashboard.schema import PCol
+from dashboard.schema import ORGANISATION_CODES, PCol
 
 BY = User.system("tester")
 CLI = Source("cli")
@@ -122,8 +123,10 @@ def test_write_path_refuses_bad_changes(db_url, bad, key):
 
 
 def test_write_path_checks_the_users_organisations(db_url):
-    """An editor of hyogo may write hyogo only; a viewer nothing; an admin anything."""
+    """An editor of hyogo may write hyogo only; a viewer nothing; an admin anything (roles as granted)."""
     store = open_store(db_url)
+    grant(store, role="editor", organisations=["hyogo"], subject="sub-1", by=BY)
+    grant(store, role="admin", subject="s3", by=BY)
     editor = User("sub-1", "兵庫 太郎", "editor", frozenset({"hyogo"}))
     assert write_progress(store, [change(MEMBERS_ID, org="hyogo")], editor, Source("form"), PLAN).written == 1
     for user, c in [
@@ -134,7 +137,12 @@ def test_write_path_checks_the_users_organisations(db_url):
         with pytest.raises(WriteRefused) as err:
             write_progress(store, [c], user, Source("form"), PLAN)
         assert [p.key for p in err.value.problems] == ["progress.write.not_allowed"]
-    assert write_progress(store, [change()], User("s3", "管理", "admin"), Source("form"), PLAN).written == 1
+    assert (
+        write_progress(
+            store, [change()], User("s3", "管理", "admin", frozenset(ORGANISATION_CODES)), Source("form"), PLAN
+        ).written
+        == 1
+    )
     assert store.history()[HCol.USER_SUBJECT].tolist() == ["sub-1", "s3"]
 
 
@@ -184,7 +192,7 @@ def test_migrates_a_database_of_the_first_schema(db_url):
     store = open_store(db_url)
     assert store.stamp().data_version == 1  # counted from the existing history
     with store.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
     assert len(store.history()) == 1
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.ui import explore, progress, reports
+from dashboard.ui import editing, explore, progress, reports
 from dashboard.ui.context import context, page_header
 
 ctx = context()
@@ -14,5 +14,6 @@ chosen = explore.explore_table(ctx)
 if chosen:
     explore.detail(ctx, chosen)
     progress.item_progress(ctx, chosen)
+    editing.edit_panel(ctx, chosen)
 st.caption(ctx.t("explore.link"))
 st.code(explore.view_link(ctx), language=None)

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from dashboard.ui import progress
+from dashboard.ui import editing, progress
 from dashboard.ui.context import context, page_header
 
 ctx = context()
 t = ctx.t
 page_header(ctx, "page.progress")
+editing.progress_notice(ctx)
 
 if progress.status_notice(ctx):
     progress.headline(ctx)

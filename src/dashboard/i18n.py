@@ -1097,6 +1097,240 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Initiatives (▶ sub-items count within their item)",
     },
     "chart.hover.sub_items": {"ja": "（ほか ▶ 下位項目 {n} 件）", "en": " (+{n} ▶ sub-items)"},
+    # --- sign-in and editing (issue 14) ---
+    "page.bulk": {"ja": "進捗の一括更新", "en": "Bulk progress update"},
+    "page.history": {"ja": "更新履歴", "en": "Change history"},
+    "page.access": {"ja": "編集権限", "en": "Edit rights"},
+    "progress.write.system_form": {
+        "ja": "コマンド用の利用者では画面から書き込めません",
+        "en": "The command-line user cannot write through the browser form",
+    },
+    "access.error.refused": {
+        "ja": "権限の変更はできませんでした（{n} 件の問題）",
+        "en": "The grant was not changed ({n} problems)",
+    },
+    "access.error.who": {
+        "ja": "メールアドレスか、ID プロバイダのサブジェクト（sub）を指定してください",
+        "en": "Give an e-mail address or the identity provider's subject (sub)",
+    },
+    "access.error.email": {"ja": "メールアドレスではありません: {value}", "en": "Not an e-mail address: {value}"},
+    "access.error.role": {"ja": "役割 '{value}' はありません（{valid}）", "en": "No role '{value}' ({valid})"},
+    "access.error.org": {
+        "ja": "団体コード '{value}' はありません（{valid}）",
+        "en": "No organisation code '{value}' ({valid})",
+    },
+    "access.error.editor_needs_org": {
+        "ja": "編集者には団体を 1 つ以上指定してください",
+        "en": "An editor needs one or more organisations",
+    },
+    "access.error.not_admin": {
+        "ja": "{user} は管理者ではないため、権限を変更できません",
+        "en": "{user} is not an admin and cannot change edit rights",
+    },
+    "access.error.no_grant": {"ja": "{who} には権限が付与されていません", "en": "{who} has no grant"},
+    "access.col.name": {"ja": "氏名", "en": "Name"},
+    "access.col.email": {"ja": "メールアドレス", "en": "E-mail"},
+    "access.col.subject": {"ja": "サブジェクト（sub）", "en": "Subject (sub)"},
+    "access.col.role": {"ja": "役割", "en": "Role"},
+    "access.col.organisations": {"ja": "団体", "en": "Organisations"},
+    "access.col.granted": {"ja": "付与（日時・付与者）", "en": "Granted (when, by)"},
+    "access.col.bound": {"ja": "初回ログイン", "en": "First sign-in"},
+    "access.all_orgs": {"ja": "すべての団体", "en": "All organisations"},
+    "access.not_signed_in_yet": {"ja": "（未ログイン）", "en": "(not signed in yet)"},
+    "access.role.viewer": {"ja": "閲覧者", "en": "Viewer"},
+    "access.role.editor": {"ja": "編集者", "en": "Editor"},
+    "access.role.admin": {"ja": "管理者", "en": "Admin"},
+    "access.contact.default": {"ja": "ダッシュボードの管理者", "en": "the dashboard's administrator"},
+    "access.sidebar.signed_out": {
+        "ja": "職員の方はログインすると進捗を記録できます。",
+        "en": "Staff can sign in to record progress.",
+    },
+    "access.sidebar.viewer": {"ja": "{name}（閲覧者）", "en": "{name} (viewer)"},
+    "access.sidebar.editor": {"ja": "{name}（編集者: {orgs}）", "en": "{name} (editor: {orgs})"},
+    "access.sidebar.admin": {"ja": "{name}（管理者）", "en": "{name} (admin)"},
+    "access.sidebar.expired": {
+        "ja": "{name}: ログインから {hours} 時間を過ぎたため、閲覧のみです。もう一度ログインしてください。",
+        "en": "{name}: signed in more than {hours} hours ago, so read-only. Please sign in again.",
+    },
+    "access.sidebar.role_unknown": {
+        "ja": "{name}: 権限を確認できないため、閲覧のみです。",
+        "en": "{name}: edit rights cannot be checked, so read-only.",
+    },
+    "access.sign_in": {"ja": "ログイン", "en": "Sign in"},
+    "access.sign_in_again": {"ja": "もう一度ログイン", "en": "Sign in again"},
+    "access.sign_out": {"ja": "ログアウト", "en": "Sign out"},
+    "access.required": {
+        "ja": "このダッシュボードはログインした職員だけが閲覧できます。",
+        "en": "This dashboard is for signed-in staff only.",
+    },
+    "access.tryout.banner": {
+        "ja": "ローカル試用: テスト用の ID プロバイダとデモ用アカウントで、デモデータを編集しています。実際の運用ではありません。",
+        "en": "Local try-out: a test identity provider and demo accounts editing the demo data. Not a real deployment.",
+    },
+    "access.admin.list": {"ja": "権限の一覧", "en": "Grants"},
+    "access.admin.cli": {"ja": "同じ操作はコマンドでもできます:", "en": "The same from the command line:"},
+    "access.admin.grant": {"ja": "権限を付与・変更する", "en": "Grant or change"},
+    "access.admin.subject_help": {
+        "ja": "分かる場合のみ。メールアドレスだけで付与すると、その人の初回ログイン時にサブジェクトと結び付きます。",
+        "en": "Only if known. A grant by e-mail is tied to the person's subject at their first sign-in.",
+    },
+    "access.admin.orgs_placeholder": {
+        "ja": "編集者の団体（管理者は不要）",
+        "en": "An editor's organisations (not for admins)",
+    },
+    "access.admin.grant_button": {"ja": "付与する", "en": "Grant"},
+    "access.admin.granted": {"ja": "{who} に権限を付与しました。", "en": "Granted to {who}."},
+    "access.admin.revoke": {"ja": "権限を取り消す", "en": "Revoke"},
+    "access.admin.none": {"ja": "権限はまだ付与されていません。", "en": "No grants yet."},
+    "access.admin.who": {"ja": "取り消す相手", "en": "Whose grant"},
+    "access.admin.revoke_button": {"ja": "取り消す", "en": "Revoke"},
+    "access.admin.not_yourself": {
+        "ja": "自分自身の権限は取り消せません（別の管理者に依頼してください）。",
+        "en": "You cannot revoke your own grant (ask another admin).",
+    },
+    "access.admin.revoked": {"ja": "{who} の権限を取り消しました。", "en": "Revoked the grant of {who}."},
+    "access.cli.description": {
+        "ja": "進捗を編集できる人（役割と団体）を管理します。",
+        "en": "Manage who may edit progress (role and organisations).",
+    },
+    "access.cli.grant": {"ja": "権限を付与・変更する", "en": "grant or change a role"},
+    "access.cli.revoke": {"ja": "権限を取り消す", "en": "revoke a grant"},
+    "access.cli.list": {"ja": "権限を一覧する", "en": "list the grants"},
+    "access.cli.subject": {
+        "ja": "ID プロバイダのサブジェクト（sub）",
+        "en": "the identity provider's subject (sub)",
+    },
+    "access.cli.email": {
+        "ja": "メールアドレス（初回ログイン時にサブジェクトと結び付く）",
+        "en": "e-mail address (tied to the subject at first sign-in)",
+    },
+    "access.cli.by": {"ja": "操作する人の名前（履歴に残る）", "en": "who makes the change (kept in the history)"},
+    "access.cli.org": {"ja": "団体コード（複数可）", "en": "organisation code (repeatable)"},
+    "access.cli.name": {"ja": "表示名", "en": "display name"},
+    "access.cli.granted": {"ja": "付与しました: {who} → {role}（{orgs}）", "en": "Granted: {who} → {role} ({orgs})"},
+    "access.cli.revoked": {"ja": "取り消しました: {who}", "en": "Revoked: {who}"},
+    "admin.only": {"ja": "このページは管理者だけが使えます。", "en": "This page is for admins only."},
+    "audit.col.subject": {"ja": "サブジェクト", "en": "Subject"},
+    "audit.col.file": {"ja": "ファイル", "en": "File"},
+    "audit.col.sha256": {"ja": "SHA-256", "en": "SHA-256"},
+    "audit.user": {"ja": "更新者", "en": "Changed by"},
+    "audit.dates": {"ja": "期間", "en": "Dates"},
+    "audit.count": {"ja": "{n} 件（全 {total} 件）", "en": "{n} of {total} changes"},
+    "audit.csv": {"ja": "CSV でダウンロード", "en": "Download CSV"},
+    "audit.xlsx": {"ja": "Excel でダウンロード", "en": "Download Excel"},
+    "edit.title": {"ja": "進捗を記録する", "en": "Record progress"},
+    "edit.no_auth": {
+        "ja": "この環境ではログインが設定されていないため、閲覧のみです。",
+        "en": "Sign-in is not set up here, so this is read-only.",
+    },
+    "edit.sign_in": {
+        "ja": "進捗を記録するには、サイドバーからログインしてください。",
+        "en": "Sign in (sidebar) to record progress.",
+    },
+    "edit.expired": {
+        "ja": "ログインから {hours} 時間を過ぎました。記録するにはもう一度ログインしてください。",
+        "en": "You signed in more than {hours} hours ago. Sign in again to record progress.",
+    },
+    "edit.no_grant": {
+        "ja": "閲覧のみの権限です。進捗を記録するには、{contact} に編集権限を依頼してください。",
+        "en": "You can view only. To record progress, ask {contact} for edit rights.",
+    },
+    "edit.not_yours": {
+        "ja": "この取組は「{actor}」の取組です。あなたの編集権限（{orgs}）では記録できません。",
+        "en": "This is an initiative of “{actor}”; your edit rights ({orgs}) do not cover it.",
+    },
+    "edit.fiscal_year": {"ja": "年度", "en": "Fiscal year"},
+    "edit.fy": {"ja": "{fy} 年度", "en": "FY {fy}"},
+    "edit.organisation": {"ja": "団体", "en": "Organisation"},
+    "edit.saved": {"ja": "保存しました（版 {version}）。", "en": "Saved (version {version})."},
+    "edit.new_record": {"ja": "{fy} 年度の{org}の記録はまだありません。", "en": "No record yet for {org}, FY {fy}."},
+    "edit.loaded": {
+        "ja": "版 {version}（{when} {by}）を編集しています。",
+        "en": "Editing version {version} ({when}, {by}).",
+    },
+    "edit.choose": {"ja": "選んでください", "en": "Choose"},
+    "edit.pct_placeholder": {"ja": "空欄: 状況から自動", "en": "Blank: from the status"},
+    "edit.save": {"ja": "保存", "en": "Save"},
+    "edit.ref": {"ja": "入力欄", "en": "form"},
+    "edit.unchanged": {"ja": "変更はありません。", "en": "Nothing changed."},
+    "edit.no_longer": {
+        "ja": "編集権限がなくなったため、保存しませんでした。",
+        "en": "Not saved: you no longer have edit rights.",
+    },
+    "edit.conflict.message": {
+        "ja": "保存していません: この記録は、編集を始めた後に {by} が {when} に保存しました（版 {version}）。"
+        "あなたの入力は入力欄に残っています。下の表で見比べて、どちらにするか選んでください。",
+        "en": "Not saved: {by} saved this record at {when} after you started (version {version}). Your input is still "
+        "in the form. Compare below and choose.",
+    },
+    "edit.conflict.gone": {"ja": "この記録は見つかりません。", "en": "This record cannot be found."},
+    "edit.conflict.field": {"ja": "項目", "en": "Field"},
+    "edit.conflict.stored": {"ja": "保存されている値", "en": "Saved value"},
+    "edit.conflict.mine": {"ja": "あなたの入力", "en": "Your input"},
+    "edit.conflict.differs": {"ja": "違い", "en": "Differs"},
+    "edit.conflict.take_theirs": {
+        "ja": "保存されている値を読み込む（自分の入力は破棄）",
+        "en": "Load the saved values (discard my input)",
+    },
+    "edit.conflict.keep_mine": {"ja": "自分の入力で上書き保存する", "en": "Save my input over it"},
+    "edit.enable": {
+        "ja": "画面からの進捗の記録は無効です（ログインが設定されていません）。有効にするには、サーバーの管理者が"
+        "組織の ID プロバイダとの接続を設定します（手順は docs/access.md）。テスト用の ID プロバイダとデモデータで"
+        "手元で試すには:",
+        "en": "Recording progress in the browser is off (sign-in is not set up). To turn it on, the server's "
+        "administrator connects the organisation's identity provider (steps in docs/access.md). To try it on your "
+        "own machine with a test identity provider and the demo data:",
+    },
+    "edit.how": {
+        "ja": "記録するには、「一覧・ダウンロード」で取組を選ぶと詳細の下に入力欄が出ます。まとめて更新するには「進捗の一括更新」へ。",
+        "en": "To record progress, pick an initiative in Explore: the form is below its details. For many at once, "
+        "use Bulk progress update.",
+    },
+    "review.col.where": {"ja": "場所", "en": "Where"},
+    "review.col.problem": {"ja": "内容", "en": "Problem"},
+    "review.col.kind": {"ja": "区分", "en": "Kind"},
+    "review.col.field": {"ja": "項目", "en": "Field"},
+    "review.col.before": {"ja": "変更前", "en": "Before"},
+    "review.col.after": {"ja": "変更後", "en": "After"},
+    "review.col.saved_by": {"ja": "保存した人", "en": "Saved by"},
+    "review.col.saved_at": {"ja": "保存日時", "en": "Saved at"},
+    "review.col.version": {"ja": "版（ファイル → 現在）", "en": "Version (file → now)"},
+    "bulk.intro": {
+        "ja": "自分の団体のテンプレートをダウンロードして記入し、アップロードします。反映する前に、"
+        "すべての確認メッセージと変更点が表示されます。",
+        "en": "Download your organisation's template, fill it in and upload it. Every message and every change is "
+        "shown before anything is applied.",
+    },
+    "bulk.step1": {"ja": "1. テンプレートをダウンロード", "en": "1. Download the template"},
+    "bulk.download": {"ja": "テンプレート（Excel）をダウンロード", "en": "Download the template (Excel)"},
+    "bulk.download_help": {
+        "ja": "「{actor}」の取組の一覧に、現在の値が入っています。",
+        "en": "The initiatives of “{actor}”, with the current values filled in.",
+    },
+    "bulk.step2": {"ja": "2. 記入したファイルをアップロード", "en": "2. Upload the filled-in file"},
+    "bulk.upload": {"ja": "テンプレート（.xlsx）または CSV", "en": "Template (.xlsx) or CSV"},
+    "bulk.upload_help": {"ja": "{mb} MB まで。マクロ付きのファイルは使えません。", "en": "Up to {mb} MB. No macros."},
+    "bulk.rejected": {
+        "ja": "{file} は反映できません（{n} 件の問題）。直して、もう一度アップロードしてください。何も書き込んでいません。",
+        "en": "{file} cannot be applied ({n} problems). Fix them and upload again. Nothing was written.",
+    },
+    "bulk.step3": {"ja": "3. 確認して反映", "en": "3. Check and apply"},
+    "bulk.conflicts": {
+        "ja": "{n} 件の記録は、テンプレートを作った後に別の人が保存しています。反映すると上書きになるため、"
+        "そのままでは反映できません。",
+        "en": "{n} records were saved by someone else after the template was made; applying would overwrite them, "
+        "so nothing can be applied as it is.",
+    },
+    "bulk.skip_conflicts": {
+        "ja": "それらの記録を除いて反映する（保存されている値はそのまま）",
+        "en": "Apply the rest (leave those records as they are)",
+    },
+    "bulk.nothing": {"ja": "変更はありません。", "en": "Nothing to change."},
+    "bulk.apply": {"ja": "{n} 件を反映する", "en": "Apply {n} records"},
+    "bulk.applied": {
+        "ja": "{file} の {n} 件を反映しました（データ版 {version}）。",
+        "en": "Applied {n} records from {file} (data version {version}).",
+    },
 }
 
 

@@ -2,7 +2,8 @@
 
 Public API (the UI and later issues call these; nothing else writes):
     open_store(url=None, *, create=True) -> Store         store.py (reads: records, records_as_of, history, stamp)
-    write_progress(store, changes, user, source, plan, …)  write.py (THE write path)
+    write_progress(store, changes, user, source, plan, …)  write.py (THE write path; checks the stored role)
+    signed_in_user, grant, revoke, grants                 access.py (who may edit: roles per subject / e-mail)
     import_file(store, path, plan, user, …)                importer.py (spreadsheet → write path)
     template / export_csv / export_xlsx                    workbook.py
     rollup, with_rollup, status_mask, default_fiscal_year  rollup.py (pure)
@@ -10,7 +11,9 @@ Public API (the UI and later issues call these; nothing else writes):
 Errors: errors.ProgressError and its family, each with message(lang).
 """
 
+from .access import Grant, grant, grants, revoke, signed_in_user
 from .errors import (
+    AccessRefused,
     DatabaseCorrupt,
     DatabaseError,
     DatabaseLocked,
@@ -34,6 +37,7 @@ __all__ = [
     "DEFAULT_URL",
     "DEMO_URL",
     "ENV_VAR",
+    "AccessRefused",
     "Change",
     "Conflict",
     "DatabaseCorrupt",
@@ -43,6 +47,7 @@ __all__ = [
     "DatabaseUnavailable",
     "Diff",
     "FileRejected",
+    "Grant",
     "HCol",
     "ImportReport",
     "Overview",
@@ -65,10 +70,14 @@ __all__ = [
     "export_csv",
     "export_xlsx",
     "filter_by_status",
+    "grant",
+    "grants",
     "import_file",
     "open_store",
     "overview",
+    "revoke",
     "rollup",
+    "signed_in_user",
     "stale",
     "status_by_area",
     "status_by_organisation",

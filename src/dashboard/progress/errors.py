@@ -8,6 +8,7 @@ ProgressError
 │   ├── DatabaseUnavailable (cannot connect / cannot create)
 │   └── SchemaTooNew       (written by a newer version of this code)
 ├── WriteRefused           a write broke a rule (authorization, unknown id, bad value); nothing written
+├── AccessRefused          a grant or revoke was refused (not an admin, bad role or organisation)
 └── FileRejected           an import file cannot be used at all (type, size, encoding, columns)
 """
 
@@ -88,3 +89,7 @@ class WriteRefused(_WithProblems):
 
 class FileRejected(_WithProblems):
     key = "progress.error.file_rejected"
+
+
+class AccessRefused(_WithProblems):
+    key = "access.error.refused"

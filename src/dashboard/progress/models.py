@@ -3,6 +3,8 @@
 progress_record   one row per (initiative id, fiscal year, organisation), with a version
 progress_history  append-only: every insert and update, who, when, before/after (JSON), source
 progress_state    one row (id 1): the data version bumped by every write, and the demo flag
+access_grant      who may edit (issue 14): a provider subject or, until first sign-in, an e-mail → role, organisations
+access_history    append-only: every grant, revoke and first-sign-in binding, who did it, before/after (JSON)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 from ..schema import PCol
@@ -83,4 +86,36 @@ state = Table(
     Column("data_version", Integer, nullable=False),
     Column("changed_at", DateTime(timezone=True)),
     Column("demo", Boolean, nullable=False),
+)
+
+grant = Table(
+    "access_grant",
+    metadata,
+    Column("grant_id", Integer, primary_key=True, autoincrement=True),
+    Column("subject", String(255)),  # the provider's stable `sub`; None until the person first signs in
+    Column("email", String(320)),  # lower-case; how a grant is made before the subject is known
+    Column("name", String(200)),
+    Column("role", String(10), nullable=False),  # editor | admin
+    Column("organisations", Text, nullable=False),  # comma-separated organisation codes (editors)
+    Column("granted_by", String(255), nullable=False),
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+    Column("bound_at", DateTime(timezone=True)),  # when an e-mail grant met its subject
+    CheckConstraint("subject IS NOT NULL OR email IS NOT NULL", name="ck_access_grant_who"),
+    CheckConstraint("role IN ('editor', 'admin')", name="ck_access_grant_role"),
+    UniqueConstraint("subject", name="uq_access_grant_subject"),
+    UniqueConstraint("email", name="uq_access_grant_email"),
+)
+
+access_history = Table(
+    "access_history",
+    metadata,
+    Column("access_history_id", Integer, primary_key=True, autoincrement=True),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Column("action", String(10), nullable=False),  # grant | revoke | bind
+    Column("subject", String(255)),
+    Column("email", String(320)),
+    Column("by_subject", String(255), nullable=False),
+    Column("by_name", String(200), nullable=False),
+    Column("before", Text),
+    Column("after", Text),
 )

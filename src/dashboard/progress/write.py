@@ -11,6 +11,7 @@ overwritten. Records, their history rows and the data-version bump commit togeth
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,35 +22,16 @@ import pandas as pd
 import sqlalchemy as sa
 
 from ..schema import ACTOR_ORGANISATIONS, FISCAL_YEARS, PROGRESS_KEY, PROGRESS_VALUES, Col, PCol
-from . import frames
+from . import access, frames
 from .errors import Problem, WriteRefused
 from .fields import check_values
 from .models import STATE_ROW_ID, history, record, state
 from .store import Store
+from .user import User
 
-ROLES = ("viewer", "editor", "admin", "system")  # issue 14 maps signed-in users to the first three
 SOURCE_KINDS = ("cli", "spreadsheet", "form")
 _CHUNK = 300  # keys per SELECT
-
-
-@dataclass(frozen=True)
-class User:
-    """Who writes: a stable subject, a display name, a role and (for editors) their organisations."""
-
-    subject: str
-    name: str
-    role: str = "viewer"
-    organisations: frozenset[str] = frozenset()
-
-    @classmethod
-    def system(cls, name: str) -> User:
-        """The command line's user (`--by NAME`): may write every organisation."""
-        return cls(subject=f"cli:{name}", name=name, role="system")
-
-    def may_write(self, organisation: str) -> bool:
-        if self.role in ("system", "admin"):
-            return True
-        return self.role == "editor" and organisation in self.organisations
+log = logging.getLogger("dashboard.progress.write")
 
 
 @dataclass(frozen=True)
@@ -189,11 +171,19 @@ def write_progress(
     """
     if source.kind not in SOURCE_KINDS:
         raise ValueError(f"unknown source kind {source.kind!r}")
+    if user.role == "system" and source.kind == "form":
+        _refused(user, source, changes, [Problem("", "progress.write.system_form")])
     problems = check_changes(changes, user, plan)
     if problems:
-        raise WriteRefused(problems)
+        _refused(user, source, changes, problems)
     result = WriteResult()
     with store.writing() as conn:
+        # The role as stored now, not as the caller says: a grant revoked since sign-in, or a forged User, is refused.
+        stored_user = access.effective_user(conn, user)
+        problems = [p for p in check_changes(changes, stored_user, plan) if p.key == "progress.write.not_allowed"]
+        if problems:
+            conn.rollback()
+            _refused(stored_user, source, changes, problems)
         stored = _stored(conn, [c.key for c in changes], lock=store.backend == "postgresql")
         for c in changes:
             out = _outcome(c, stored.get(c.key))
@@ -247,3 +237,23 @@ def _apply(conn: sa.Connection, d: Diff, user: User, source: Source, now: dateti
             after=frames.to_json(after),
         )
     )
+
+
+def _refused(user: User, source: Source, changes: Sequence[Change], problems: list[Problem]) -> None:
+    """Log a refused write (who, from where, which records, why) and raise WriteRefused."""
+    keys = {p.key for p in problems}
+    if keys & {"progress.write.not_allowed", "progress.write.system_form"}:
+        records = ", ".join(f"{c.id}/{c.fiscal_year}/{c.organisation}" for c in changes[:5])
+        more = f" (+{len(changes) - 5} more)" if len(changes) > 5 else ""
+        log.warning(
+            "write refused: subject=%r name=%r role=%s orgs=%s source=%s records=%s%s reasons=%s",
+            user.subject,
+            user.name,
+            user.role,
+            ",".join(sorted(user.organisations)) or "-",
+            source.kind,
+            records,
+            more,
+            ",".join(sorted(keys)),
+        )
+    raise WriteRefused(problems)

@@ -13,7 +13,7 @@ from .. import aggregate, i18n
 from .. import filters as F
 from ..load import LoadError
 from ..render import escape_md
-from . import data, progress_data, sidebar
+from . import access, data, progress_data, sidebar
 from . import state as S
 from .progress_data import ProgressView
 from .widgets import filter_chips, layout_css
@@ -32,6 +32,7 @@ class Ctx:
     lang: str
     token: tuple = ()  # identifies df_all (its file and object) in cache keys
     progress: ProgressView | None = None  # progress for the fiscal year shown (None: not read)
+    viewer: access.Viewer = access.ANONYMOUS  # who is signed in and their role (issue 14)
 
     @property
     def key(self) -> tuple:
@@ -46,7 +47,9 @@ class Ctx:
         return data.list_codes(self.token, self.df_all, col)
 
 
-def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx | None:
+def bootstrap(
+    page: str | None = None, known_pages: tuple[str, ...] = (), viewer: access.Viewer = access.ANONYMOUS
+) -> Ctx | None:
     """Run the shared part of every page; returns None (after showing why) when data is unusable.
 
     `page`: the url_path of the page about to run (its own URL parameters are kept in the URL);
@@ -54,6 +57,8 @@ def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx
     lang = sidebar.language_switch()
     t = i18n.catalogue(lang)
     layout_css()
+    access.sidebar_box(viewer, lang)
+    access.tryout_banner(lang)
     try:
         df_all, meta, token = data.load_data()
     except LoadError as exc:
@@ -68,7 +73,7 @@ def bootstrap(page: str | None = None, known_pages: tuple[str, ...] = ()) -> Ctx
     pv = progress_data.view(f.fiscal_year, f.as_of, lang)
     cols = progress_data.plan_columns(pv, token, df_all, lang)
     df = data.filtered(token, df_all, f, pv, cols)
-    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token, progress=pv)
+    ctx = Ctx(df_all=df_all, df=df, meta=meta, filters=f, lang=lang, token=token, progress=pv, viewer=viewer)
     st.session_state[K_CTX] = ctx
     if pv.demo:
         st.warning(t("progress.demo.banner"), icon=":material/science:")
