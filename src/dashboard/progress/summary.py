@@ -24,7 +24,8 @@ from ..schema import (
     Col,
     PCol,
 )
-from .rollup import RCol, rollup
+from .frames import isin
+from .rollup import RCol, of_year, rollup
 
 STALE_DAYS = 180
 
@@ -61,14 +62,13 @@ def items(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.Dat
     """Level-1 items with area, phase, actor, rolled-up % and whether reported / done."""
     r = rollup(plan, records, fiscal_year)
     r.index = plan.index
-    fy = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    with_record = set(fy[PCol.ID].astype(str))
-    parent = plan[Col.PARENT_ID].astype("string").fillna(plan[Col.ID].astype("string"))
-    reported_items = set(parent[plan[Col.ID].astype(str).isin(with_record)].astype(str))
+    ids = plan[Col.ID].astype("string")
+    parent = plan[Col.PARENT_ID].astype("string").fillna(ids)
+    reported_items = parent[isin(ids, of_year(records, fiscal_year, [PCol.ID])[PCol.ID])]
     top = plan[Col.LEVEL] == 1
     out = plan.loc[top, [Col.ID, Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE]].astype(str)
     out[RCol.PCT] = r.loc[top, RCol.PCT]
-    out["reported"] = out[Col.ID].isin(reported_items)
+    out["reported"] = isin(out[Col.ID], reported_items)
     out["done"] = (out[RCol.PCT] == 100).fillna(False).astype(bool)
     return out.reset_index(drop=True)
 
@@ -112,7 +112,9 @@ def _fill(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _status_counts(rec: pd.DataFrame, unreported: pd.Series, key: str, order: tuple) -> pd.DataFrame:
-    counts = rec.groupby([key, PCol.STATUS]).size()
+    counts = pd.DataFrame({key: rec[key].astype(str), PCol.STATUS: rec[PCol.STATUS].astype(str)})
+    counts = counts.groupby([key, PCol.STATUS]).size().to_dict()
+    unreported = unreported.to_dict()
     rows = []
     for k in order:
         for s in STATUS_FILTER_CODES:
@@ -121,12 +123,18 @@ def _status_counts(rec: pd.DataFrame, unreported: pd.Series, key: str, order: tu
     return pd.DataFrame(rows, columns=[key, SCol.STATUS, SCol.N])
 
 
+def _year_of_plan(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """The fiscal year's records of the plan's rows (the columns the status counts need)."""
+    rec = of_year(records, fiscal_year, [PCol.ID, PCol.FISCAL_YEAR, PCol.ORGANISATION, PCol.STATUS, PCol.PROGRESS_PCT])
+    return rec[isin(rec[PCol.ID], plan[Col.ID])]
+
+
 def status_by_area(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
     """Long frame area_code × status (STATUS_FILTER_CODES order) → n (records; `none`: unreported items)."""
-    rec = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    area = dict(zip(plan[Col.ID].astype(str), plan[Col.AREA_CODE].astype(str), strict=True))
+    rec = _year_of_plan(plan, records, fiscal_year)
+    area = pd.Series(plan[Col.AREA_CODE].astype(str).to_numpy(), index=plan[Col.ID].astype(str).to_numpy())
     rec = rec.assign(**{Col.AREA_CODE: rec[PCol.ID].astype(str).map(area)}).dropna(subset=[Col.AREA_CODE])
-    it = items(plan, records, fiscal_year)
+    it = items(plan, rec, fiscal_year)
     unreported = it[~it["reported"]].groupby(Col.AREA_CODE).size()
     return _status_counts(rec, unreported, Col.AREA_CODE, AREA_CODES)
 
@@ -134,17 +142,18 @@ def status_by_area(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) 
 def status_by_organisation(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
     """Long frame organisation × status → n (records; `none`: items of the organisation's actor it has
     not reported, neither on the item nor on a sub-item)."""
-    rec = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    rec = rec[rec[PCol.ID].astype(str).isin(set(plan[Col.ID].astype(str)))]
+    rec = _year_of_plan(plan, records, fiscal_year)
     parent = plan[Col.PARENT_ID].astype("string").fillna(plan[Col.ID].astype("string")).astype(str)
-    item_of = dict(zip(plan[Col.ID].astype(str), parent, strict=True))
-    done_pairs = {(item_of[i], o) for i, o in zip(rec[PCol.ID].astype(str), rec[PCol.ORGANISATION], strict=True)}
+    item_of = pd.Series(parent.to_numpy(), index=plan[Col.ID].astype(str).to_numpy())
+    reported = pd.DataFrame(
+        {"item": rec[PCol.ID].astype(str).map(item_of).to_numpy(), "org": rec[PCol.ORGANISATION].astype(str).to_numpy()}
+    )
     top = plan[plan[Col.LEVEL] == 1]
+    top_actor = top[Col.ACTOR_CODE].astype(str)
     unreported = {}
     for org in ORGANISATION_CODES:
-        actor = ORGANISATION_BY_CODE[org].actor
-        ids = top.loc[top[Col.ACTOR_CODE].astype(str) == actor, Col.ID].astype(str)
-        unreported[org] = sum((i, org) not in done_pairs for i in ids)
+        ids = top.loc[top_actor == ORGANISATION_BY_CODE[org].actor, Col.ID].astype(str)
+        unreported[org] = int((~isin(ids, reported.loc[reported["org"] == org, "item"])).sum())
     return _status_counts(rec, pd.Series(unreported), PCol.ORGANISATION, ORGANISATION_CODES)
 
 

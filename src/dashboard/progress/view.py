@@ -48,30 +48,38 @@ def plan_progress(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, l
     status = r[RCol.STATUS].where(r[RCol.STATUS].notna(), other=MIXED)
     status = status.where(r[RCol.N_REPORTED] > 0, other=STATUS_NONE).astype(str)
     pct = r[RCol.PCT].astype("Float64")
-    badges = [
-        badge(s, None if pd.isna(p) else float(p), int(n), bool(sub), lang)
-        for s, p, n, sub in zip(status, pct, r[RCol.N_REPORTED], r[RCol.FROM_SUB_ITEMS], strict=True)
-    ]
-    year = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    text = year[year[PCol.ACHIEVEMENT].fillna("").astype(str).str.strip() != ""]
-    lines = (
-        text.assign(
-            _line=[
-                f"{label('organisation', o, lang)}：{a}"
-                for o, a in zip(text[PCol.ORGANISATION], text[PCol.ACHIEVEMENT], strict=True)
-            ]
-        )
-        .groupby(PCol.ID, sort=False)["_line"]
-        .agg("\n".join)
-        .to_dict()
+    # One badge per distinct (status, %, reported, from sub-items): a handful, however many rows.
+    parts = pd.DataFrame(
+        {
+            "s": status.to_numpy(),
+            "p": pct.astype(object).where(pct.notna(), None).to_numpy(),
+            "n": r[RCol.N_REPORTED].to_numpy(),
+            "sub": r[RCol.FROM_SUB_ITEMS].to_numpy(),
+        }
     )
+    combos = parts.drop_duplicates()
+    text_of = {
+        (s, p, n, sub): badge(s, p, int(n), bool(sub), lang)
+        for s, p, n, sub in combos.itertuples(index=False, name=None)
+    }
+    badges = [text_of[k] for k in parts.itertuples(index=False, name=None)]
+    year = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
+    achievement = year[PCol.ACHIEVEMENT].fillna("").astype(str)
+    text = year[achievement.str.strip() != ""]
+    org_label = {o: label("organisation", o, lang) for o in text[PCol.ORGANISATION].astype(str).unique()}
+    lines = (
+        (text[PCol.ORGANISATION].astype(str).map(org_label) + "：" + text[PCol.ACHIEVEMENT].astype(str))
+        .groupby(text[PCol.ID].astype(str), sort=False)
+        .agg("\n".join)
+    )
+    achievements = plan[Col.ID].astype(str).map(lines)
     out = pd.DataFrame(
         {
             VCol.STATUS: status.to_numpy(),
             VCol.PCT: pct.to_numpy(),
             VCol.REPORTED: r[RCol.N_REPORTED].to_numpy(),
             VCol.BADGE: badges,
-            VCol.ACHIEVEMENT: [lines.get(i, "") for i in plan[Col.ID].astype(str)],
+            VCol.ACHIEVEMENT: achievements.astype(object).where(achievements.notna(), "").to_numpy(),
         },
         index=plan.index,
     )
