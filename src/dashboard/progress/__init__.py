@@ -5,7 +5,7 @@ Public API (the UI and later issues call these; nothing else writes):
     write_progress(store, changes, user, source, plan, …)  write.py (THE write path)
     import_file(store, path, plan, user, …)                importer.py (spreadsheet → write path)
     template / export_csv / export_xlsx                    workbook.py
-    rollup, with_rollup, status_mask, default_fiscal_year  rollup.py (pure)
+    rollup, record_stats, with_rollup, status_mask, …      rollup.py (pure)
     overview, by_actor, area_phase, status_by_area, …      summary.py (pure)
 Errors: errors.ProgressError and its family, each with message(lang).
 """
@@ -24,7 +24,7 @@ from .errors import (
 )
 from .frames import HCol, empty_records
 from .importer import ImportReport, import_file
-from .rollup import RCol, default_fiscal_year, filter_by_status, rollup, status_mask, with_rollup
+from .rollup import RCol, default_fiscal_year, filter_by_status, record_stats, rollup, status_mask, with_rollup
 from .store import DEFAULT_URL, DEMO_URL, ENV_VAR, Stamp, Store, database_url, open_store
 from .summary import Overview, SCol, area_phase, by_actor, overview, stale, status_by_area, status_by_organisation
 from .workbook import export_csv, export_xlsx, template
@@ -68,6 +68,7 @@ __all__ = [
     "import_file",
     "open_store",
     "overview",
+    "record_stats",
     "rollup",
     "stale",
     "status_by_area",

@@ -124,7 +124,9 @@ def records_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame({c: pd.array(data[c], dtype="string") for c in STRING_COLUMNS}, columns=columns)
     for c in (PCol.FISCAL_YEAR, PCol.VERSION, PCol.BUDGET_THOUSAND_YEN):
         df[c] = pd.array(list(data[c]), dtype="Int64")  # exact integers, None → <NA>
-    df[PCol.PROGRESS_PCT] = pd.array([None if v is None or v != v else float(v) for v in data[PCol.PROGRESS_PCT]], "Float64")
+    df[PCol.PROGRESS_PCT] = pd.array(
+        [None if v is None or v != v else float(v) for v in data[PCol.PROGRESS_PCT]], "Float64"
+    )
     df[PCol.AS_OF] = pd.to_datetime(pd.Series(data[PCol.AS_OF], dtype=object)).astype("datetime64[us]")
     df[PCol.UPDATED_AT] = pd.Series(data[PCol.UPDATED_AT], dtype=object)
     df[PCol.UPDATED_AT] = pd.to_datetime(df[PCol.UPDATED_AT], utc=True)  # naive values are UTC (SQLite)

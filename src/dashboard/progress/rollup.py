@@ -50,32 +50,49 @@ def of_year(records: pd.DataFrame, fiscal_year: int, columns: list[str] | None =
     return (records if columns is None else records[columns])[year]
 
 
-def rollup(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
-    """Per plan row (plan order, `RCol` columns): the % for `fiscal_year` under the roll-up rule."""
-    base = plan[[Col.ID, Col.LEVEL, Col.PARENT_ID]].astype({Col.ID: "string", Col.PARENT_ID: "string"})
+def record_stats(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Per plan row (`plan`'s index): what its own records for `fiscal_year` give, before any roll-up from
+    sub-items — the mean % (RCol.PCT), organisations that reported, of those counted, the one status, and
+    records per status (count_column). `rollup(subset, …, stats=record_stats(whole, …))` reads no records:
+    computed once for a table, it serves every filtered subset of it."""
+    ids = plan[Col.ID].astype("string")
     r = of_year(records, fiscal_year, [PCol.ID, PCol.STATUS, PCol.PROGRESS_PCT])
-    r = r[frames.isin(r[PCol.ID], base[Col.ID])]  # only the plan's rows count (a subset: fewer records)
-    r = pd.DataFrame({PCol.ID: r[PCol.ID].astype("string"), PCol.STATUS: r[PCol.STATUS].astype(object)}).assign(
-        _pct=record_pct(r)
-    )
+    r = r[frames.isin(r[PCol.ID], ids)]  # only the plan's rows count (a subset: fewer records)
+    status_code, statuses = pd.factorize(r[PCol.STATUS].astype(object))
+    r = pd.DataFrame({PCol.ID: r[PCol.ID].astype("string"), "_s": status_code}).assign(_pct=record_pct(r))
     g = r.groupby(PCol.ID, sort=False)
-    first, distinct = g[PCol.STATUS].first(), g[PCol.STATUS].nunique()
+    lo, hi = g["_s"].min(), g["_s"].max()
     own = pd.DataFrame(
         {
             RCol.PCT: g["_pct"].mean(),
             RCol.N_REPORTED: g.size(),
             RCol.N_COUNTED: g["_pct"].count(),
-            RCol.STATUS: first.where(distinct == 1),  # the one status every organisation gave, else missing
+            # the one status every organisation gave, else missing
+            RCol.STATUS: pd.Series(statuses.take(lo.to_numpy()), index=lo.index, dtype=object).where(lo == hi),
         }
     )
-    counts = r.groupby([PCol.ID, PCol.STATUS], sort=False).size().unstack(fill_value=0)
+    counts = r.groupby([PCol.ID, "_s"], sort=False).size().unstack(fill_value=0)
+    counts.columns = [statuses[c] for c in counts.columns]
     counts = counts.reindex(columns=list(STATUS_CODES), fill_value=0)
     counts.columns = [count_column(c) for c in counts.columns]
-    out = base.join(own.join(counts), on=Col.ID)
+    out = ids.to_frame(Col.ID).join(own.join(counts), on=Col.ID).drop(columns=[Col.ID])
     out[RCol.PCT] = out[RCol.PCT].astype("Float64")
     for c in (RCol.N_REPORTED, RCol.N_COUNTED, *(count_column(s) for s in STATUS_CODES)):
         out[c] = out[c].fillna(0).astype("int64")
     out[RCol.STATUS] = out[RCol.STATUS].astype("string")
+    return out
+
+
+def rollup(
+    plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per plan row (plan order, `RCol` columns): the % for `fiscal_year` under the roll-up rule.
+
+    `stats`: `record_stats` of a table `plan` is a subset of (same index labels), which then stands in for
+    `records`; the sub-item means are taken over `plan`'s rows either way."""
+    base = plan[[Col.ID, Col.LEVEL, Col.PARENT_ID]].astype({Col.ID: "string", Col.PARENT_ID: "string"})
+    own = record_stats(plan, records, fiscal_year) if stats is None else stats.loc[plan.index]
+    out = pd.concat([base, own], axis=1)
     subs = out[out[Col.LEVEL] == 2].groupby(Col.PARENT_ID)[RCol.PCT].mean()
     derive = (out[Col.LEVEL] == 1) & (out[RCol.N_REPORTED] == 0) & frames.isin(out[Col.ID], subs.dropna().index)
     out[RCol.FROM_SUB_ITEMS] = derive.astype(bool)

@@ -19,13 +19,18 @@ from ..schema import (
     ORGANISATION_BY_CODE,
     ORGANISATION_CODES,
     PHASE_CODES,
+    STATUS_CODES,
     STATUS_FILTER_CODES,
     STATUS_NONE,
     Col,
     PCol,
 )
 from .frames import isin
-from .rollup import RCol, of_year, rollup
+from .rollup import RCol, count_column, of_year, record_stats, rollup
+
+# `rollup.record_stats` of the whole table (a superset of `plan`, same index labels), standing in for the
+# records: computed once per data version, it makes every summary of a filtered subset independent of them.
+Stats = pd.DataFrame | None
 
 STALE_DAYS = 180
 
@@ -58,13 +63,13 @@ class Overview:
         return self.done / self.total if self.total else 0.0
 
 
-def items(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def items(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None) -> pd.DataFrame:
     """Level-1 items with area, phase, actor, rolled-up % and whether reported / done."""
-    r = rollup(plan, records, fiscal_year)
+    r = rollup(plan, records, fiscal_year, stats)
     r.index = plan.index
     ids = plan[Col.ID].astype("string")
     parent = plan[Col.PARENT_ID].astype("string").fillna(ids)
-    reported_items = parent[isin(ids, of_year(records, fiscal_year, [PCol.ID])[PCol.ID])]
+    reported_items = parent[(r[RCol.N_REPORTED] > 0).to_numpy()]
     top = plan[Col.LEVEL] == 1
     out = plan.loc[top, [Col.ID, Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE]].astype(str)
     out[RCol.PCT] = r.loc[top, RCol.PCT]
@@ -73,8 +78,8 @@ def items(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.Dat
     return out.reset_index(drop=True)
 
 
-def overview(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> Overview:
-    it = items(plan, records, fiscal_year)
+def overview(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None) -> Overview:
+    it = items(plan, records, fiscal_year, stats)
     mean = it[RCol.PCT].mean()
     return Overview(len(it), int(it["reported"].sum()), int(it["done"].sum()), None if pd.isna(mean) else float(mean))
 
@@ -91,16 +96,16 @@ def _grouped(it: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     )
 
 
-def by_actor(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def by_actor(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None) -> pd.DataFrame:
     """Per actor (ACTORS order): items, reported, done, mean %."""
-    out = _grouped(items(plan, records, fiscal_year), [Col.ACTOR_CODE]).reindex(list(ACTOR_CODES))
+    out = _grouped(items(plan, records, fiscal_year, stats), [Col.ACTOR_CODE]).reindex(list(ACTOR_CODES))
     return _fill(out.rename_axis(Col.ACTOR_CODE).reset_index())
 
 
-def area_phase(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def area_phase(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None) -> pd.DataFrame:
     """Per area × phase (every combination, plan order): items, reported, done, mean % (<NA>: none)."""
     idx = pd.MultiIndex.from_product([AREA_CODES, PHASE_CODES], names=[Col.AREA_CODE, Col.PHASE_CODE])
-    out = _grouped(items(plan, records, fiscal_year), [Col.AREA_CODE, Col.PHASE_CODE]).reindex(idx)
+    out = _grouped(items(plan, records, fiscal_year, stats), [Col.AREA_CODE, Col.PHASE_CODE]).reindex(idx)
     return _fill(out.reset_index())
 
 
@@ -111,9 +116,8 @@ def _fill(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _status_counts(rec: pd.DataFrame, unreported: pd.Series, key: str, order: tuple) -> pd.DataFrame:
-    counts = pd.DataFrame({key: rec[key].astype(str), PCol.STATUS: rec[PCol.STATUS].astype(str)})
-    counts = counts.groupby([key, PCol.STATUS]).size().to_dict()
+def _status_counts(counts: dict, unreported: pd.Series, key: str, order: tuple) -> pd.DataFrame:
+    """The long frame key × status → n from {(key, status): records} and unreported items per key."""
     unreported = unreported.to_dict()
     rows = []
     for k in order:
@@ -129,14 +133,15 @@ def _year_of_plan(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -
     return rec[isin(rec[PCol.ID], plan[Col.ID])]
 
 
-def status_by_area(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def status_by_area(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None) -> pd.DataFrame:
     """Long frame area_code × status (STATUS_FILTER_CODES order) → n (records; `none`: unreported items)."""
-    rec = _year_of_plan(plan, records, fiscal_year)
-    area = pd.Series(plan[Col.AREA_CODE].astype(str).to_numpy(), index=plan[Col.ID].astype(str).to_numpy())
-    rec = rec.assign(**{Col.AREA_CODE: rec[PCol.ID].astype(str).map(area)}).dropna(subset=[Col.AREA_CODE])
-    it = items(plan, rec, fiscal_year)
+    own = record_stats(plan, records, fiscal_year) if stats is None else stats.loc[plan.index]
+    area = plan[Col.AREA_CODE].astype(str).to_numpy()
+    per_area = own[[count_column(c) for c in STATUS_CODES]].groupby(area).sum()  # a record counts in its row's area
+    counts = {(a, c): int(per_area.at[a, count_column(c)]) for a in per_area.index for c in STATUS_CODES}
+    it = items(plan, records, fiscal_year, own)
     unreported = it[~it["reported"]].groupby(Col.AREA_CODE).size()
-    return _status_counts(rec, unreported, Col.AREA_CODE, AREA_CODES)
+    return _status_counts(counts, unreported, Col.AREA_CODE, AREA_CODES)
 
 
 def status_by_organisation(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
@@ -154,7 +159,9 @@ def status_by_organisation(plan: pd.DataFrame, records: pd.DataFrame, fiscal_yea
     for org in ORGANISATION_CODES:
         ids = top.loc[top_actor == ORGANISATION_BY_CODE[org].actor, Col.ID].astype(str)
         unreported[org] = int((~isin(ids, reported.loc[reported["org"] == org, "item"])).sum())
-    return _status_counts(rec, pd.Series(unreported), PCol.ORGANISATION, ORGANISATION_CODES)
+    counts = pd.DataFrame({"org": rec[PCol.ORGANISATION].astype(str), "s": rec[PCol.STATUS].astype(str)})
+    counts = counts.groupby(["org", "s"]).size().to_dict()
+    return _status_counts(counts, pd.Series(unreported), PCol.ORGANISATION, ORGANISATION_CODES)
 
 
 def stale(records: pd.DataFrame, now: datetime | None = None, days: int = STALE_DAYS) -> pd.DataFrame:

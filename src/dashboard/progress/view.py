@@ -67,11 +67,17 @@ def plan_progress(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, l
     achievement = year[PCol.ACHIEVEMENT].fillna("").astype(str)
     text = year[achievement.str.strip() != ""]
     org_label = {o: label("organisation", o, lang) for o in text[PCol.ORGANISATION].astype(str).unique()}
-    lines = (
-        (text[PCol.ORGANISATION].astype(str).map(org_label) + "：" + text[PCol.ACHIEVEMENT].astype(str))
-        .groupby(text[PCol.ID].astype(str), sort=False)
-        .agg("\n".join)
-    )
+    # One line per organisation, in record order; a dict, as pandas' groupby with a Python join would
+    # slice the frame once per initiative.
+    by_id: dict[str, list[str]] = {}
+    for i, o, a in zip(
+        text[PCol.ID].astype(str).to_list(),
+        text[PCol.ORGANISATION].astype(str).map(org_label).to_list(),
+        text[PCol.ACHIEVEMENT].astype(str).to_list(),
+        strict=True,
+    ):
+        by_id.setdefault(i, []).append(f"{o}：{a}")
+    lines = pd.Series({i: "\n".join(v) for i, v in by_id.items()}, dtype=object)
     achievements = plan[Col.ID].astype(str).map(lines)
     out = pd.DataFrame(
         {
@@ -155,18 +161,25 @@ def history_table(hist: pd.DataFrame, plan: pd.DataFrame, lang: str = "ja") -> p
 def stale_table(old: pd.DataFrame, plan: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
     """Records not updated for a long time (a `summary.stale` frame), as users read them."""
     t = catalogue(lang)
-    text_of = dict(zip(plan[Col.ID].astype(str), plan[Col.TEXT].astype(str), strict=True))
+    text_of = pd.Series(plan[Col.TEXT].astype(str).to_numpy(), index=plan[Col.ID].astype(str).to_numpy())
+    ids = old[PCol.ID].astype(str)
+    orgs = old[PCol.ORGANISATION].astype(str)
+    status = old[PCol.STATUS].astype(object)
+    text = ids.map(text_of)
     return pd.DataFrame(
         {
-            t("progress.col.updated_at"): [
-                pd.Timestamp(v).tz_convert(JST).strftime("%Y/%m/%d") for v in old[PCol.UPDATED_AT]
-            ],
+            t("progress.col.updated_at"): old[PCol.UPDATED_AT].dt.tz_convert(JST).dt.strftime("%Y/%m/%d").to_list(),
             t("progress.stale.days"): old[SCol.DAYS].astype(int).to_list(),
             t("progress.col.fiscal_year"): old[PCol.FISCAL_YEAR].astype(int).to_list(),
-            t("progress.col.organisation"): [label("organisation", o, lang) for o in old[PCol.ORGANISATION]],
-            t("progress.col.status"): [_value_text(PCol.STATUS, s, lang) for s in old[PCol.STATUS]],
-            t("progress.col.id"): old[PCol.ID].astype(str).to_list(),
-            t("progress.col.text"): [text_of.get(str(i), "") for i in old[PCol.ID]],
+            t("progress.col.organisation"): orgs.map(
+                {o: label("organisation", o, lang) for o in orgs.unique()}
+            ).to_list(),
+            t("progress.col.status"): status.map({s: _value_text(PCol.STATUS, s, lang) for s in status.unique()})
+            .astype(object)
+            .where(status.notna(), "—")
+            .to_list(),
+            t("progress.col.id"): ids.to_list(),
+            t("progress.col.text"): text.astype(object).where(text.notna(), "").to_list(),
         }
     )
 

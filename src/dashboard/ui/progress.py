@@ -19,7 +19,15 @@ CHANGES_DAYS = 30  # "changes since" starts this many days back
 
 
 def _records(ctx: Ctx) -> pd.DataFrame:
-    return ctx.progress.records if ctx.progress is not None else P.empty_records()
+    """The fiscal year's records of the filtered rows (once per run: every figure counts only those)."""
+    if ctx.progress is None:
+        return P.empty_records()
+    return progress_data.year_records(ctx.key, ctx.progress, ctx.df)
+
+
+def _stats(ctx: Ctx) -> pd.DataFrame:
+    """Each row's own records summed up for the fiscal year, for the whole table (once per data version)."""
+    return progress_data.record_stats(ctx.progress, ctx.token, ctx.df_all)
 
 
 def status_notice(ctx: Ctx) -> bool:
@@ -37,14 +45,14 @@ def status_notice(ctx: Ctx) -> bool:
 
 def headline(ctx: Ctx) -> None:
     """Reported / total, share done, mean %, for the fiscal year and the filtered initiatives."""
-    fy = ctx.progress.fiscal_year
-    o = P.overview(ctx.df, _records(ctx), fy)
+    fy, rec, stats = ctx.progress.fiscal_year, _records(ctx), _stats(ctx)
+    o = P.overview(ctx.df, rec, fy, stats)
     t = ctx.t
     c1, c2, c3 = st.columns(3)
     c1.metric(t("progress.page.reported", fy=fy), f"{o.reported} / {o.total}", help=t("progress.page.reported_help"))
     c2.metric(t("progress.page.done"), f"{o.share_done:.0%}", help=t("progress.page.done_help", n=o.done))
     c3.metric(t("progress.page.mean"), "—" if o.mean_pct is None else f"{o.mean_pct:.0f}%", help=t("progress.rule"))
-    by = P.by_actor(ctx.df, _records(ctx), fy)
+    by = P.by_actor(ctx.df, rec, fy, stats)
     st.dataframe(
         pd.DataFrame(
             {
@@ -62,9 +70,10 @@ def headline(ctx: Ctx) -> None:
 
 def figures(ctx: Ctx) -> None:
     """Area × phase heatmap of mean %, statuses by area and by organisation."""
-    fy, rec = ctx.progress.fiscal_year, _records(ctx)
-    chart(charts.fig_progress_heatmap(P.area_phase(ctx.df, rec, fy), ctx.lang), key="progress_heatmap")
-    chart(charts.fig_status_by(P.status_by_area(ctx.df, rec, fy), "area_code", ctx.lang), key="status_by_area")
+    fy, rec, stats = ctx.progress.fiscal_year, _records(ctx), _stats(ctx)
+    chart(charts.fig_progress_heatmap(P.area_phase(ctx.df, rec, fy, stats), ctx.lang), key="progress_heatmap")
+    area = P.status_by_area(ctx.df, rec, fy, stats)
+    chart(charts.fig_status_by(area, "area_code", ctx.lang), key="status_by_area")
     org = P.status_by_organisation(ctx.df, rec, fy)
     chart(charts.fig_status_by(org, "organisation", ctx.lang), key="status_by_org")
     st.caption(ctx.t("progress.page.org_note"))
@@ -81,24 +90,20 @@ def changes(ctx: Ctx) -> None:
         key="progress_since",
     )
     try:
-        hist = progress_data.store(P.database_url()).changes_since(since)
+        table = progress_data.changes(ctx.progress, since, ctx.token, ctx.df_all, ctx.df, ctx.lang)
     except P.ProgressError as exc:
         st.warning(exc.message(ctx.lang))
         return
-    ids = set(ctx.df["id"].astype(str))
-    hist = hist[hist[P.HCol.ID].astype(str).isin(ids)]
-    if hist.empty:
+    if table.empty:
         st.caption(t("progress.page.no_changes"))
         return
-    st.caption(t("progress.page.changes_n", n=len(hist)))
-    st.dataframe(history_table(hist, ctx.df_all, ctx.lang), hide_index=True)
+    st.caption(t("progress.page.changes_n", n=len(table)))
+    st.dataframe(table, hide_index=True)
 
 
 def stale_items(ctx: Ctx) -> None:
     """Records not updated for half a year."""
-    rec = _records(ctx)
-    rec = rec[rec["id"].astype(str).isin(set(ctx.df["id"].astype(str)))]
-    old = P.stale(rec)
+    old = progress_data.stale(ctx.progress, ctx.df)
     if old.empty:
         st.caption(ctx.t("progress.page.no_stale"))
         return

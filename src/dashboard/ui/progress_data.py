@@ -13,8 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from .. import progress as P
-from ..progress.view import VCol, plan_progress
-from ..schema import FISCAL_YEARS
+from ..i18n import catalogue
+from ..progress.frames import isin, today
+from ..progress.rollup import of_year
+from ..progress.view import VCol, history_table, plan_progress
+from ..schema import FISCAL_YEARS, PCol
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,60 @@ def plan_columns(pv: ProgressView, token: tuple, df_all: pd.DataFrame, lang: str
     if not pv.has_records:
         return None
     return _joined(pv.key, token, lang, pv, df_all)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _year(key: tuple, _pv: ProgressView) -> pd.DataFrame:
+    return of_year(_pv.records, _pv.fiscal_year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _year_of_rows(key: tuple, _pv: ProgressView, _df: pd.DataFrame) -> pd.DataFrame:
+    year = _year(_pv.key, _pv)
+    return year[isin(year[PCol.ID], _df["id"])]
+
+
+def year_records(ctx_key: tuple, pv: ProgressView, df: pd.DataFrame) -> pd.DataFrame:
+    """The fiscal year's records of the rows `df` (the run's filtered rows; `ctx_key` names them): what every
+    figure of the progress page counts, taken once per run instead of once per figure (shared, never mutated)."""
+    return _year_of_rows(ctx_key, pv, df)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _record_stats(key: tuple, token: tuple, _pv: ProgressView, _df_all: pd.DataFrame) -> pd.DataFrame:
+    return P.record_stats(_df_all, _pv.records, _pv.fiscal_year)
+
+
+def record_stats(pv: ProgressView, token: tuple, df_all: pd.DataFrame) -> pd.DataFrame:
+    """`rollup.record_stats` of the whole table for the fiscal year shown: what the summaries of any
+    filtered subset read instead of the records (shared, never mutated)."""
+    return _record_stats(pv.key, token, pv, df_all)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _stale(key: tuple, today: date, _records: pd.DataFrame) -> pd.DataFrame:
+    return P.stale(_records)
+
+
+def stale(pv: ProgressView, df: pd.DataFrame) -> pd.DataFrame:
+    """Records (every fiscal year) of the rows `df` not updated for a long time, oldest first; the whole
+    database's are found once per data version and day."""
+    old = _stale(pv.version, today(), pv.records)
+    return old[isin(old[PCol.ID], df["id"])]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _changes(url: str, data_version: int, since: date, token: tuple, lang: str, _df_all: pd.DataFrame) -> pd.DataFrame:
+    return history_table(store(url).changes_since(since), _df_all, lang)
+
+
+def changes(pv: ProgressView, since: date, token: tuple, df_all: pd.DataFrame, df: pd.DataFrame, lang: str):
+    """History since `since` of the rows `df`, as users read it (view.history_table), newest first. Read and
+    formatted once per database change (`pv`'s data version), day, table and language; raises P.ProgressError."""
+    url, data_version = pv.version[:2]
+    table = _changes(url, data_version, since, token, lang, df_all)
+    id_col = catalogue(lang)("progress.col.id")
+    return table[isin(table[id_col], df["id"])]
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
