@@ -15,7 +15,6 @@ import streamlit as st
 from .. import progress as P
 from ..i18n import catalogue
 from ..progress.frames import isin, today
-from ..progress.rollup import of_year
 from ..progress.view import VCol, history_table, plan_progress
 from ..schema import FISCAL_YEARS, PCol
 
@@ -77,23 +76,6 @@ def plan_columns(pv: ProgressView, token: tuple, df_all: pd.DataFrame, lang: str
     return _joined(pv.key, token, lang, pv, df_all)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _year(key: tuple, _pv: ProgressView) -> pd.DataFrame:
-    return of_year(_pv.records, _pv.fiscal_year)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _year_of_rows(key: tuple, _pv: ProgressView, _df: pd.DataFrame) -> pd.DataFrame:
-    year = _year(_pv.key, _pv)
-    return year[isin(year[PCol.ID], _df["id"])]
-
-
-def year_records(ctx_key: tuple, pv: ProgressView, df: pd.DataFrame) -> pd.DataFrame:
-    """The fiscal year's records of the rows `df` (the run's filtered rows; `ctx_key` names them): what every
-    figure of the progress page counts, taken once per run instead of once per figure (shared, never mutated)."""
-    return _year_of_rows(ctx_key, pv, df)
-
-
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _record_stats(key: tuple, token: tuple, _pv: ProgressView, _df_all: pd.DataFrame) -> pd.DataFrame:
     return P.record_stats(_df_all, _pv.records, _pv.fiscal_year)
@@ -106,8 +88,30 @@ def record_stats(pv: ProgressView, token: tuple, df_all: pd.DataFrame) -> pd.Dat
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
+def _organisation_stats(key: tuple, token: tuple, _pv: ProgressView, _df_all: pd.DataFrame) -> pd.DataFrame:
+    return P.organisation_stats(_df_all, _pv.records, _pv.fiscal_year)
+
+
+def organisation_stats(pv: ProgressView, token: tuple, df_all: pd.DataFrame) -> pd.DataFrame:
+    """`summary.organisation_stats` of the whole table for the fiscal year shown (shared, never mutated)."""
+    return _organisation_stats(pv.key, token, pv, df_all)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _items(ctx_key: tuple, token: tuple, _pv: ProgressView, _df_all: pd.DataFrame, _df: pd.DataFrame) -> pd.DataFrame:
+    return P.items(_df, _pv.records, _pv.fiscal_year, record_stats(_pv, token, _df_all))
+
+
+def items(ctx_key: tuple, pv: ProgressView, token: tuple, df_all: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+    """`summary.items` of the run's filtered rows `df` (`ctx_key` names them), once per run for all the
+    page's figures (shared, never mutated)."""
+    return _items(ctx_key, token, pv, df_all, df)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _stale(key: tuple, today: date, _records: pd.DataFrame) -> pd.DataFrame:
-    return P.stale(_records)
+    shown = [PCol.ID, PCol.FISCAL_YEAR, PCol.ORGANISATION, PCol.STATUS, PCol.UPDATED_AT]  # what stale_table reads
+    return P.stale(_records[shown])
 
 
 def stale(pv: ProgressView, df: pd.DataFrame) -> pd.DataFrame:
