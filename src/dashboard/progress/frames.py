@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -118,8 +118,13 @@ def records_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     Types: strings as `string`, fiscal_year / version / budget as `Int64`, progress_pct `Float64`,
     as_of `datetime64` (midnight), updated_at tz-aware UTC.
     """
+    return records_frame_from_tuples([tuple(r.get(c) for c in PROGRESS_COLUMNS) for r in rows])
+
+
+def records_frame_from_tuples(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
+    """`records_frame` of rows given as tuples in PROGRESS_COLUMNS order (a SELECT of those columns)."""
     columns = list(PROGRESS_COLUMNS)
-    values = list(zip(*[tuple(r.get(c) for c in columns) for r in rows], strict=True)) or [()] * len(columns)
+    values = list(zip(*rows, strict=True)) or [()] * len(columns)
     data = dict(zip(columns, values, strict=True))
     df = pd.DataFrame({c: pd.array(data[c], dtype="string") for c in STRING_COLUMNS}, columns=columns)
     for c in (PCol.FISCAL_YEAR, PCol.VERSION, PCol.BUDGET_THOUSAND_YEN):
