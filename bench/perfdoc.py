@@ -3,7 +3,12 @@
     python -m bench.perfdoc                                # rewrite docs/performance.md from the committed JSON
     python -m bench.perfdoc --bench bench/results/bench.json --load bench/results/load.json
                                                            # adopt new runs: copy them to docs/, then rewrite
+    python -m bench.perfdoc --add bench/results/bench.json  # add a run of some pages to the adopted one, then rewrite
     python -m bench.perfdoc --check [docs/performance.md]  # exit 1 when the page and the JSON it names disagree
+
+`--add` keeps the adopted run and adds the new one beside it (`added_runs` in docs/performance.json): the
+pages it measured, with its own floors, targets and profiles (every ratio stays a ratio of numbers from one
+run); a page it measured again leaves the earlier runs.
 
 The page's first line names the JSON files it was made from (paths relative to the project); `--check`
 reads them, regenerates the page and compares (tests/test_perfdoc.py runs it, as sqlite-utils checks its
@@ -79,8 +84,17 @@ def _size(n: int) -> str:
 def _configuration(p: dict) -> str:
     sizes = ", ".join(_size(n) for n in p["sizes"])
     pages = "all pages" if p["pages"] == list(PAGES) else ", ".join(f"`{x}`" for x in p["pages"])
-    parts = [f"{p['reps']} repetitions", sizes, pages, f"memory with {p['sessions']} sessions"]
+    parts = [f"{p['reps']} repetitions", sizes, pages]
+    if p["memory"]:
+        parts.append(f"memory with {p['sessions']} sessions")
     parts += [f"no {name}" for name in ("browser", "memory", "profile") if not p[name]]
+    if p.get("progress") is True:
+        parts.append(
+            "progress: the demo sample on the real table, a synthetic record per plan row and fiscal year "
+            "on the synthetic tables (`bench/synth_progress.py`)"
+        )
+    elif p.get("progress") is False:
+        parts.append("empty progress databases")
     return "; ".join(parts)
 
 
@@ -91,8 +105,10 @@ def _bench_args(p: dict) -> str:
     if p["sizes"] != FULL["sizes"]:
         args += ["--sizes", ",".join(map(str, p["sizes"]))]
     if p["pages"] != FULL["pages"]:
-        args += ["--pages", *p["pages"]]
+        args += ["--pages", *(f"'{x}'" if "?" in x or "&" in x else x for x in p["pages"])]
     args += [f"--no-{name}" for name in ("browser", "memory", "profile") if not p[name]]
+    if p.get("progress") is False:
+        args.append("--no-progress")
     return " ".join(args)
 
 
@@ -299,6 +315,12 @@ def render(result: dict, load: dict, bench_name: str, load_name: str, deploy: di
             f" — a reduced configuration; the full one (`make bench`) is {_configuration({**p, **FULL})}."
             if reduced
             else "."
+        )
+        + (
+            " Pages measured by later runs, added with `--add`, are in sections of their own (*Added run …*), each"
+            " with the floors of its own run."
+            if result.get("added_runs")
+            else ""
         ),
         "",
         "## Reproduce",
@@ -309,6 +331,7 @@ def render(result: dict, load: dict, bench_name: str, load_name: str, deploy: di
         'make bench BENCH_ARGS="--reps 1 --sizes 0 --pages / --quick"   # ≈ 1 min: what tests/test_bench_smoke.py runs',
         "make load                     # 50 sessions at once for 60 s, then 500 one after another",
         "make perf-doc                 # adopt bench/results/{bench,load}.json as docs/*.json and rewrite this page",
+        ".venv/bin/python -m bench.perfdoc --add bench/results/bench.json   # add a run of some pages beside it",
         ".venv/bin/python -m bench.profile_pages --rows 100000 --pages /analysis   # one page's profiles",
         "```",
         "",
@@ -322,6 +345,9 @@ def render(result: dict, load: dict, bench_name: str, load_name: str, deploy: di
         "  copies those results to `docs/performance.json` and `docs/load.json` and regenerates this page; commit",
         "  the three together. `python -m bench.perfdoc` alone rewrites the page from the committed JSON;",
         "  `--check` fails when they disagree. A `--quick` run is refused: it measures too little to publish.",
+        "  `--add FILE` adds a run of some pages (`--pages …`) to the adopted one instead of replacing it: its pages,",
+        "  floors, targets and profiles are kept together as an *added run* (a page measured again leaves the",
+        "  earlier run), so every ratio stays one of numbers measured side by side.",
         "",
         "## What is measured",
         "",
@@ -375,6 +401,7 @@ def render(result: dict, load: dict, bench_name: str, load_name: str, deploy: di
         "",
         *_profiles(result),
         "",
+        *(line for i, r in enumerate(result.get("added_runs", []), 1) for line in _added_section(r, i)),
         "## What made the difference",
         "",
         HISTORY.rstrip(),
@@ -395,19 +422,92 @@ def render(result: dict, load: dict, bench_name: str, load_name: str, deploy: di
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _without_pages(run: dict, pages: set[str]) -> dict:
+    """`run` without the measurements of `pages` (their server and browser rows, targets, profiles)."""
+    out = dict(run)
+    out["pages"] = {k: v for k, v in run["pages"].items() if k not in pages}
+    out["targets"] = [t for t in run["targets"] if t.get("page") not in pages]
+    out["profile"] = [r for r in run.get("profile") or [] if r.get("page") not in pages]
+    out["params"] = {**run["params"], "pages": [x for x in run["params"]["pages"] if x not in pages]}
+    return out
+
+
+def merge(base: dict, run: dict) -> dict:
+    """The adopted result with `run` added (see the module docstring): `run`'s pages leave `base` and its
+    earlier added runs (a run left with no page is dropped), `run` goes last in `added_runs`."""
+    pages = set(run["pages"])
+    added = [_without_pages(r, pages) for r in base.get("added_runs", [])]
+    out = _without_pages({k: v for k, v in base.items() if k != "added_runs"}, pages)
+    out["added_runs"] = [r for r in added if r["pages"]] + [{k: v for k, v in run.items() if k != "added_runs"}]
+    return out
+
+
+def _added_section(run: dict, n: int) -> list[str]:
+    """One added run: how it was made, its targets, its tables (with its own floors) and profiles."""
+    p = run["params"]
+    args = _bench_args(p)
+    pages = ", ".join(f"`{x}`" for x in run["pages"])
+    return [
+        f"## Added run {n}: {pages}",
+        "",
+        f'**make bench BENCH_ARGS="{args}"**, added with `python -m bench.perfdoc --add`: '
+        f"{run['started']}, {run['seconds'] / 60:.0f} min: {_configuration(p)}"
+        + (f" ({run['label']})" if run.get("label") else "")
+        + ". Its floors were measured in the same run, and its ratios are to those.",
+        "",
+        f"Machine: {_machine(run['machine'])}.",
+        "",
+        *_targets_summary(run),
+        "",
+        *_errors(run),
+        "",
+        *_added_reading(run),
+        tables_md(run),
+        "",
+        f"Profiles of added run {n}:",
+        "",
+        *_profiles(run),
+        "",
+    ]
+
+
+def _added_reading(run: dict) -> list[str]:
+    """The reading kept by hand for the pages of an added run (ADDED_READING)."""
+    lines = [line for page in run["pages"] for line in ADDED_READING.get(page, [])]
+    return [*lines, ""] if lines else []
+
+
+# Reading of the pages of an added run, by page: what the numbers next to it say (bench/perfdoc.py).
+ADDED_READING: dict[str, list[str]] = {}
+
+
 def _read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def adopt(src: Path, dest: Path) -> None:
-    """Copy a run's JSON into docs/, without the checkout's absolute paths."""
+def _publishable(src: Path) -> dict:
+    """A run's JSON without the checkout's absolute paths; refused when it is a --quick run."""
     text = ABSOLUTE.sub("", INTERPRETER.sub('"python"', src.read_text(encoding="utf-8")))
     data = json.loads(text)
     if data.get("params", {}).get("quick"):
         raise SystemExit(
             f"{src}: a --quick run measures too little to publish; run `make bench` (see docs/performance.md)"
         )
+    return data
+
+
+def _write(data: dict, dest: Path) -> None:
     dest.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def adopt(src: Path, dest: Path) -> None:
+    """Copy a run's JSON into docs/, without the checkout's absolute paths."""
+    _write(_publishable(src), dest)
+
+
+def add(src: Path, dest: Path) -> None:
+    """Add a run of some pages to the adopted result in `dest` (merge)."""
+    _write(merge(_read(dest), _publishable(src)), dest)
 
 
 def generate(bench_name: str = rel(BENCH_JSON), load_name: str = rel(LOAD_JSON)) -> str:
@@ -431,6 +531,9 @@ def check(doc: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.perfdoc", description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, help="adopt this benchmark result as docs/performance.json first")
+    parser.add_argument(
+        "--add", type=Path, help="add this benchmark result (some pages) to docs/performance.json first"
+    )
     parser.add_argument("--load", type=Path, help="adopt this load-test result as docs/load.json first")
     parser.add_argument("--deploy", type=Path, help="adopt this bench.deploy result as docs/deploy-bench.json first")
     parser.add_argument("--check", nargs="?", const=DOC, type=Path, metavar="DOC", help="compare instead of writing")
@@ -445,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.bench:
         adopt(args.bench, BENCH_JSON)
+    if args.add:
+        add(args.add, BENCH_JSON)
     if args.load:
         adopt(args.load, LOAD_JSON)
     if args.deploy:

@@ -1,6 +1,7 @@
 """pyinstrument profiles of the pages' script runs on a (synthetic) table, in-process with AppTest.
 
     python -m bench.profile_pages --rows 100000 [--pages / /analysis] [--out bench/results/profiles]
+                                  [--table T.parquet] [--progress sqlite:////abs/progress.sqlite3]
 
 For each page: clear Streamlit's caches, open the page (cold run), then choose an area in the
 sidebar (warm run: a filter change). The script runs happen on AppTest's script thread; the
@@ -38,6 +39,9 @@ PAGES = {
     "/analysis?tab=pairs": "views/analysis.py",
     "/analysis?tab=progression": "views/analysis.py",
     "/analysis?tab=terms": "views/analysis.py",
+    "/progress": "views/progress.py",
+    "/?status=done": "views/overview.py",
+    "/explore?status=in_progress": "views/explore.py",
 }
 OWN = (str(ROOT / "src" / "dashboard"), str(ROOT / "views"), str(ROOT / "app.py"))
 
@@ -117,7 +121,7 @@ def profile_page(page: str, rows_path: str | None, out: Path, area_index: int = 
     _sessions.clear()
     t0 = time.perf_counter()
     at.run()  # app.py's default page (概要)
-    if page != "/":
+    if PAGES[page] != PAGES["/"]:
         at.switch_page(PAGES[page]).run()
     result["cold_s"] = round(time.perf_counter() - t0, 3)
     if at.exception:
@@ -157,6 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "profiles")
     parser.add_argument("--json", type=Path, default=None, help="write the top entries as JSON here")
     parser.add_argument("--table", type=Path, default=None, help="use this parquet instead of generating one")
+    parser.add_argument(
+        "--progress",
+        default=None,
+        help="progress database URL (default: a synthetic record per row and fiscal year for the table, "
+        "written to a temporary file)",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     _install()
@@ -168,6 +178,14 @@ def main(argv: list[str] | None = None) -> int:
             from bench.synth import write_synthetic
 
             path = str(write_synthetic(args.rows, Path(tmp) / f"initiatives-{args.rows}.parquet"))
+        if args.progress:
+            os.environ["PROGRESS_DATABASE_URL"] = args.progress
+        else:
+            from bench.synth_progress import write_synthetic_progress
+            from dashboard.load import load_with_meta
+
+            db = write_synthetic_progress(load_with_meta(path)[0], Path(tmp) / "progress.sqlite3")
+            os.environ["PROGRESS_DATABASE_URL"] = f"sqlite:///{db}"
         results = []
         for page in args.pages:
             r = profile_page(page, path, args.out)

@@ -14,7 +14,10 @@ Server (the websocket protocol client appharness.wsclient, against `streamlit ru
 session's first script run (imports, data load, empty caches), `warm` the rerun after choosing an
 area in the sidebar (a filter value that process has not seen). Time = rerun BackMsg sent →
 `script_finished` received. Tables: the real one ("real", 155 rows) and synthetic ones of N rows
-made from the real rows (bench/synth.py), served through INITIATIVES_PATH.
+made from the real rows (bench/synth.py), served through INITIATIVES_PATH. Progress (PROGRESS_DATABASE_URL,
+a database in a temporary directory): the demo sample on the real table, a synthetic record per plan row
+and fiscal year on the synthetic ones (bench/synth_progress.py); `--no-progress`: empty databases.
+`/progress` and the status filter (`?status=`) are pages of their own here.
 
 Browser (headless Chromium through Playwright, appharness.browser: the browser tests' readiness rules): per page and
 floor B, a new visitor each repetition; `load` = navigation → ready with every chart drawn,
@@ -61,7 +64,12 @@ PAGES = (
     "/analysis?tab=pairs",
     "/analysis?tab=progression",
     "/analysis?tab=terms",
+    "/progress",
+    "/?status=done",
+    "/explore?status=in_progress",
 )
+# Pages whose point is progress: their scale target says so (every page is served with a progress database).
+PROGRESS_PAGES = ("/progress", "/?status=done", "/explore?status=in_progress")
 # Plotly charts and st.dataframe elements each page draws (what "drawn" waits for in the browser).
 PAGE_ELEMENTS = {
     "/": (1, 0),
@@ -74,6 +82,9 @@ PAGE_ELEMENTS = {
     "/analysis?tab=pairs": (0, 1),
     "/analysis?tab=progression": (0, 0),
     "/analysis?tab=terms": (1, 0),
+    "/progress": (3, 2),  # heatmap, status by area, by organisation; by-actor table, changes since a day
+    "/?status=done": (1, 0),
+    "/explore?status=in_progress": (0, 1),
 }
 FLOOR_A, FLOOR_B, FLOOR_B5 = "floor A", "floor B", "floor B×5"
 # Floor → (script, environment, Plotly charts, st.dataframe elements). B×5 is floor B with five charts:
@@ -84,6 +95,7 @@ FLOORS = {
     FLOOR_B5: ("bench/floors/minimal.py", {"BENCH_FLOOR_CHARTS": "5"}, 5, 1),
 }
 AREA_KEY = "w_area"
+PROGRESS_ENV = "PROGRESS_DATABASE_URL"
 DEFAULT_JSON = ROOT / "bench" / "results" / "bench.json"
 AGAIN_BATCHES = 3
 FRAME_CACHE = 8  # dashboard.ui.FILTERED_FRAMES: filtered frames the app keeps cached
@@ -133,6 +145,43 @@ def split_page(page: str) -> tuple[str, str]:
 
 def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+# --------------------------------------------------------------------------- tables and progress
+
+
+def prepare_data(sizes: list[int], tmp: Path, progress: bool = True) -> dict[int, dict]:
+    """Per table size, the app's environment: the table (INITIATIVES_PATH; the real one for 0) and its
+    progress database (PROGRESS_DATABASE_URL, a file in `tmp`, never the project's var/): the demo sample
+    (`python -m dashboard.progress demo`'s) for the real table, bench/synth_progress.py's record per row and
+    fiscal year for a synthetic one; with `progress` False an empty database for every size."""
+    from bench.synth import write_synthetic
+    from bench.synth_progress import write_synthetic_progress
+    from dashboard.load import load_with_meta
+    from dashboard.progress import open_store
+    from dashboard.progress.demo import write_demo
+
+    envs: dict[int, dict] = {}
+    for n in sizes if 0 in sizes else [0, *sizes]:
+        env: dict = {}
+        if n:
+            log(f"synthetic table: {n:,} rows")
+            env["INITIATIVES_PATH"] = str(write_synthetic(n, tmp / f"initiatives-{n}.parquet"))
+        db = tmp / f"progress-{size_key(n)}.sqlite3"
+        if progress and n:
+            log(f"synthetic progress: a record per row and fiscal year ({n:,} rows)")
+            write_synthetic_progress(load_with_meta(env["INITIATIVES_PATH"])[0], db)
+        else:
+            store = open_store(f"sqlite:///{db}")
+            try:
+                if progress:
+                    log("demo progress for the real table")
+                    write_demo(store, load_with_meta()[0])
+            finally:
+                store.close()
+        env[PROGRESS_ENV] = f"sqlite:///{db.resolve()}"
+        envs[n] = env
+    return envs
 
 
 # --------------------------------------------------------------------------- server timings
@@ -185,11 +234,11 @@ def _summarise(runs: list[tuple]) -> dict:
     }
 
 
-def server_phase(args, tables: dict[int, str | None], errors: list) -> tuple[dict, dict]:
+def server_phase(args, envs: dict[int, dict], errors: list) -> tuple[dict, dict]:
     floors: dict[str, list] = {name: [] for name in FLOORS if not (args.quick and name == FLOOR_B5)}
     pages: dict[tuple[str, int], list] = {(p, n): [] for p in args.pages for n in args.sizes}
     if not args.quick:  # warm the OS file cache and .pyc files; not recorded
-        server_sample("app.py", {}, "/", 0, args.run_timeout, [])
+        server_sample("app.py", envs[0], "/", 0, args.run_timeout, [])
         server_sample(FLOORS[FLOOR_B][0], {}, "/", 0, args.run_timeout, [])
     for rep in range(args.reps):
         area = rep % 6
@@ -199,7 +248,7 @@ def server_phase(args, tables: dict[int, str | None], errors: list) -> tuple[dic
             choice = None if name == FLOOR_A else area  # floor A has no widget: its warm run is a plain rerun
             floors[name].append(server_sample(script, env, "/", choice, args.run_timeout, errors))
         for n in args.sizes:
-            env = {"INITIATIVES_PATH": tables[n]} if tables[n] else {}
+            env = envs[n]
             for page in args.pages:
                 t0 = time.perf_counter()
                 pages[(page, n)].append(server_sample("app.py", env, page, area, args.run_timeout, errors))
@@ -220,7 +269,7 @@ def server_phase(args, tables: dict[int, str | None], errors: list) -> tuple[dic
 # --------------------------------------------------------------------------- browser timings
 
 
-def browser_phase(args, errors: list) -> dict:
+def browser_phase(args, env: dict, errors: list) -> dict:
     """Every target's visits, and per page the ratios to the floor B visit made just before it.
 
     Each repetition visits floor B immediately before every page (and B×5 once), so a page and its
@@ -260,7 +309,7 @@ def browser_phase(args, errors: list) -> dict:
         return got
 
     with (
-        AppServer("app.py") as app,
+        AppServer("app.py", env) as app,
         AppServer(script) as floor,
         AppServer(script, b5_env) as floor5,
         chromium() as browser,
@@ -381,12 +430,12 @@ async def _distinct(server: AppServer, timeout: float) -> dict:
     return out
 
 
-def memory_phase(args, tables: dict[int, str | None], errors: list) -> dict:
+def memory_phase(args, envs: dict[int, dict], errors: list) -> dict:
     sizes = [0] + ([max(args.sizes)] if max(args.sizes) > 0 and not args.quick else [])
     out = {}
     for n in sizes:
         log(f"memory: {size_key(n)} table, {args.sessions} sessions")
-        env = {"INITIATIVES_PATH": tables[n]} if tables.get(n) else {}
+        env = envs[n]
         server = AppServer("app.py", env)
         try:
             server.start()
@@ -415,13 +464,16 @@ def memory_phase(args, tables: dict[int, str | None], errors: list) -> dict:
 # --------------------------------------------------------------------------- profile
 
 
-def profile_phase(args, tables: dict[int, str | None], errors: list) -> list:
+def profile_phase(args, envs: dict[int, dict], errors: list) -> list:
     n = max(args.sizes)
+    table, progress = envs[n].get("INITIATIVES_PATH"), envs[n].get(PROGRESS_ENV)
     out_json = Path(tempfile.gettempdir()) / f"bench-profile-{time.time_ns()}.json"
     cmd = [sys.executable, "-m", "bench.profile_pages", "--rows", str(n), "--pages", *args.pages]
     cmd += ["--json", str(out_json), "--out", str(args.json.parent / "profiles")]
-    if tables.get(n):
-        cmd += ["--table", tables[n]]
+    if table:
+        cmd += ["--table", table]
+    if progress:
+        cmd += ["--progress", progress]
     log(f"profile: {' '.join(cmd[1:])}")
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -464,10 +516,17 @@ def targets(result: dict, sizes: list[int]) -> list[dict]:
             out[-1]["paired"] = (pr.get("load_ms") or {}).get("median")
     big = max(sizes)
     if big > 0 and 0 in sizes:
+        with_progress = result.get("params", {}).get("progress", False)
         for page, r in pages.items():
             v = ratio(med(r, "server", size_key(big), "warm_ms"), med(r, "server", "real", "warm_ms"))
+            name = f"server warm rerun at {big:,} rows ÷ real table"
+            if with_progress and page in PROGRESS_PAGES:
+                name = (
+                    f"server warm rerun at {big:,} rows with a progress record per row and fiscal year "
+                    "÷ real table with the demo progress"
+                )
             add(
-                f"server warm rerun at {big:,} rows ÷ real table",
+                name,
                 page,
                 v,
                 LIMITS["server_scale"],
@@ -644,6 +703,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="serve every table with an empty progress database (default: the demo progress on the real table, "
+        "a synthetic record per row and fiscal year on the synthetic ones)",
+    )
     parser.add_argument("--run-timeout", type=float, default=300, help="seconds one script run may take (default 300)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"result file (default {DEFAULT_JSON})")
     parser.add_argument("--label", default="", help="a name for this run, kept in the JSON")
@@ -674,6 +739,7 @@ def main(argv: list[str] | None = None) -> int:
             "browser": not args.no_browser,
             "memory": not args.no_memory,
             "profile": not args.no_profile,
+            "progress": not args.no_progress,
             "limits": LIMITS,
         },
         "method": {
@@ -687,24 +753,18 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     with tempfile.TemporaryDirectory(prefix="bench-tables-") as tmp:
-        from bench.synth import write_synthetic
-
-        tables: dict[int, str | None] = {0: None}
-        for n in args.sizes:
-            if n:
-                log(f"synthetic table: {n:,} rows")
-                tables[n] = str(write_synthetic(n, Path(tmp) / f"initiatives-{n}.parquet"))
-        floors, pages = server_phase(args, tables, errors)
+        envs = prepare_data(args.sizes, Path(tmp), not args.no_progress)
+        floors, pages = server_phase(args, envs, errors)
         result["floors"], result["pages"] = floors, pages
         if not args.no_browser:
-            browser = browser_phase(args, errors)
+            browser = browser_phase(args, envs[0], errors)
             for name in (FLOOR_B, FLOOR_B5):
                 if name in browser:
                     result["floors"][name]["browser"] = browser.pop(name)
             for page, r in browser.items():
                 result["pages"][page]["browser"] = r
-        result["memory"] = {} if args.no_memory else memory_phase(args, tables, errors)
-        result["profile"] = [] if args.no_profile else profile_phase(args, tables, errors)
+        result["memory"] = {} if args.no_memory else memory_phase(args, envs, errors)
+        result["profile"] = [] if args.no_profile else profile_phase(args, envs, errors)
     result["targets"] = targets(result, args.sizes)
     result["errors"] = errors
     result["seconds"] = round(time.monotonic() - started, 1)

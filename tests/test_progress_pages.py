@@ -143,3 +143,20 @@ def test_an_unreadable_database_leaves_the_plan_working(tmp_path, monkeypatch):
         assert any("データベースを読めない" in c.value for c in at.caption)
     assert run("progress").warning
     assert bad.read_bytes() == b"this is not a database" * 100  # nothing was written over it
+
+
+def test_a_long_list_of_changes_shows_the_newest_thousand_and_says_how_many(tmp_path, monkeypatch):
+    """More changes than the page lists: the newest 1,000 are shown and the caption gives the total."""
+    plan = load()
+    members = plan.loc[plan[Col.ACTOR_CODE] == "members", Col.ID].astype(str).tolist()[:40]
+    orgs = ("shiga", "hyogo", "nara", "kobe", "sakai", "tottori", "tokushima", "wakayama", "kyoto-city")
+    keys = [(i, fy, org) for i in members for fy in (2024, 2025, 2026) for org in orgs]
+    changes = [Change(i, fy, org, {"status": "in_progress"}, None, f"r{n}") for n, (i, fy, org) in enumerate(keys)]
+    url = f"sqlite:///{tmp_path / 'many.sqlite3'}"
+    assert write_progress(open_store(url), changes, User.system("t"), Source("cli"), plan).written == 1_080
+    monkeypatch.setenv(PROGRESS_ENV, url)
+    at = run("progress")
+    captions = [c.value for c in at.caption]
+    assert "1080 件の更新（新しい順）" in captions
+    assert "新しい 1,000 件を表示しています（全 1,080 件）。サイドバーの絞り込みで対象を狭められます" in captions
+    assert 1_000 in [len(d.value) for d in at.dataframe]

@@ -10,11 +10,13 @@ from progress_support import CHILD_IDS, MEMBERS_ID, PARENT_ID, PLAN, UNION_ID
 
 from dashboard.progress import RCol, default_fiscal_year, rollup, status_mask, with_rollup
 from dashboard.progress.frames import records_frame
-from dashboard.progress.rollup import count_column, record_pct
+from dashboard.progress.rollup import count_column, record_pct, record_stats
 from dashboard.progress.summary import (
     SCol,
     area_phase,
     by_actor,
+    items,
+    organisation_stats,
     overview,
     stale,
     status_by_area,
@@ -162,6 +164,47 @@ def test_summary_figures():
     assert so[("union", "done")] == 1 and so[("union", "none")] == n_union - 1
     assert so[("kobe", "done")] == 1 and so[("kobe", "in_progress")] == 1 and so[("kobe", "none")] == n_members - 2
     assert so[("nara", "none")] == n_members
+
+
+def test_record_stats_of_the_whole_plan_stand_in_for_the_records_on_any_subset():
+    """Roll-up and every summary of a filtered subset are the same from the whole plan's record_stats as from the records."""
+    r = recs(
+        (UNION_ID, 2025, "union", "done"),
+        (MEMBERS_ID, 2025, "hyogo", "preparing"),
+        (MEMBERS_ID, 2025, "kobe", "in_progress", 70.0),
+        (CHILD_IDS[0], 2025, "kobe", "done"),
+        (CHILD_IDS[1], 2025, "hyogo", "preparing"),
+        (CHILD_IDS[1], 2024, "hyogo", "done"),
+        (MEMBERS_ID, 2025, "nara", "discontinued"),
+    )
+    stats, orgs = record_stats(PLAN, r, 2025), organisation_stats(PLAN, r, 2025)
+    assert orgs.loc[PLAN[Col.ID] == MEMBERS_ID, ["hyogo", "kobe", "nara", "shiga"]].to_numpy().tolist() == [
+        [1, 2, 4, -1]
+    ]
+    assert stats.index.equals(PLAN.index) and stats.loc[PLAN[Col.ID] == MEMBERS_ID, RCol.PCT].item() == 47.5
+    subsets = {
+        "all": PLAN,
+        "area": PLAN[PLAN[Col.AREA_CODE] == PLAN.set_index(Col.ID).loc[PARENT_ID, Col.AREA_CODE]],
+        "items only": PLAN[PLAN[Col.LEVEL] == 1],  # the parent loses the sub-items it would take its % from
+        "one sub-item dropped": PLAN[PLAN[Col.ID] != CHILD_IDS[0]],
+        "every other row": PLAN.iloc[::2],
+    }
+    for name, sub in subsets.items():
+        pd.testing.assert_frame_equal(rollup(sub, r, 2025, stats), rollup(sub, r, 2025), obj=name)
+        for f in (by_actor, area_phase, status_by_area):
+            pd.testing.assert_frame_equal(f(sub, r, 2025, stats), f(sub, r, 2025), obj=f"{f.__name__} {name}")
+        assert overview(sub, r, 2025, stats) == overview(sub, r, 2025)
+        it = items(sub, r, 2025, stats)
+        assert overview(sub, r, 2025, it=it) == overview(sub, r, 2025)
+        pd.testing.assert_frame_equal(by_actor(sub, r, 2025, it=it), by_actor(sub, r, 2025), obj=name)
+        pd.testing.assert_frame_equal(
+            status_by_organisation(sub, r, 2025, orgs),
+            status_by_organisation(sub, r, 2025),
+            obj=f"by organisation {name}",
+        )
+    parent = lambda sub: _row(rollup(sub, r, 2025, stats), PARENT_ID)  # noqa: E731
+    assert bool(parent(PLAN)[RCol.FROM_SUB_ITEMS]) and not bool(parent(subsets["items only"])[RCol.FROM_SUB_ITEMS])
+    assert (parent(PLAN)[RCol.PCT], parent(subsets["one sub-item dropped"])[RCol.PCT]) == (62.5, 25.0)
 
 
 def test_stale_records():

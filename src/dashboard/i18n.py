@@ -1007,6 +1007,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.page.since": {"ja": "この日以降の更新", "en": "Changes since"},
     "progress.page.no_changes": {"ja": "この期間の更新はありません", "en": "No changes in this period"},
     "progress.page.changes_n": {"ja": "{n} 件の更新（新しい順）", "en": "{n} changes (newest first)"},
+    "progress.page.changes_shown": {
+        "ja": "新しい {shown} 件を表示しています（全 {n} 件）。サイドバーの絞り込みで対象を狭められます",
+        "en": "The newest {shown} are shown (of {n}); narrow them down with the filters in the sidebar",
+    },
+    "progress.page.stale_shown": {
+        "ja": "更新の古い {shown} 件を表示しています（全 {n} 件）。サイドバーの絞り込みで対象を狭められます",
+        "en": "The {shown} least recently updated are shown (of {n}); narrow them down with the filters in the sidebar",
+    },
     "progress.page.stale": {
         "ja": "長く更新されていない記録（180 日超）",
         "en": "Records not updated for over 180 days",

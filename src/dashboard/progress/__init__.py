@@ -6,8 +6,8 @@ Public API (the UI and later issues call these; nothing else writes):
     signed_in_user, grant, revoke, grants                 access.py (who may edit: roles per subject / e-mail)
     import_file(store, path, plan, user, …)                importer.py (spreadsheet → write path)
     template / export_csv / export_xlsx                    workbook.py
-    rollup, with_rollup, status_mask, default_fiscal_year  rollup.py (pure)
-    overview, by_actor, area_phase, status_by_area, …      summary.py (pure)
+    rollup, record_stats, with_rollup, status_mask, …      rollup.py (pure)
+    overview, by_actor, area_phase, status_by_area, …      summary.py (pure; items, organisation_stats)
 Errors: errors.ProgressError and its family, each with message(lang).
 """
 
@@ -27,9 +27,20 @@ from .errors import (
 )
 from .frames import HCol, empty_records
 from .importer import ImportReport, import_file
-from .rollup import RCol, default_fiscal_year, filter_by_status, rollup, status_mask, with_rollup
+from .rollup import RCol, default_fiscal_year, filter_by_status, record_stats, rollup, status_mask, with_rollup
 from .store import DEFAULT_URL, DEMO_URL, ENV_VAR, Stamp, Store, database_url, open_store
-from .summary import Overview, SCol, area_phase, by_actor, overview, stale, status_by_area, status_by_organisation
+from .summary import (
+    Overview,
+    SCol,
+    area_phase,
+    by_actor,
+    items,
+    organisation_stats,
+    overview,
+    stale,
+    status_by_area,
+    status_by_organisation,
+)
 from .workbook import export_csv, export_xlsx, template
 from .write import Change, Conflict, Diff, Source, User, WriteResult, write_progress
 
@@ -73,8 +84,11 @@ __all__ = [
     "grant",
     "grants",
     "import_file",
+    "items",
     "open_store",
+    "organisation_stats",
     "overview",
+    "record_stats",
     "revoke",
     "rollup",
     "signed_in_user",

@@ -33,41 +33,68 @@ def count_column(status: str) -> str:
     return f"n_{status}"
 
 
+_DEFAULT_PCT = {code: s.pct for code, s in STATUS_BY_CODE.items() if s.pct is not None}
+
+
 def record_pct(records: pd.DataFrame) -> pd.Series:
     """Each record's % : its override, else its status's default; <NA> for 見直し・中止."""
-    default = records[PCol.STATUS].map(lambda s: STATUS_BY_CODE[s].pct if s in STATUS_BY_CODE else None)
-    default = pd.array([None if pd.isna(v) else float(v) for v in default], dtype="Float64")
-    pct = records[PCol.PROGRESS_PCT].astype("Float64").fillna(pd.Series(default, index=records.index))
-    return pct.mask(records[PCol.STATUS] == "discontinued")
+    status = records[PCol.STATUS].astype(object)
+    default = status.map(_DEFAULT_PCT).astype("Float64")
+    pct = records[PCol.PROGRESS_PCT].astype("Float64").fillna(default)
+    return pct.mask(status == "discontinued")
 
 
-def _of_year(records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
-    return records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
+def of_year(records: pd.DataFrame, fiscal_year: int, columns: list[str] | None = None) -> pd.DataFrame:
+    """The records of `fiscal_year` (only `columns`, when given: taking fewer columns is faster)."""
+    year = (records[PCol.FISCAL_YEAR] == int(fiscal_year)).to_numpy(dtype=bool, na_value=False)
+    return (records if columns is None else records[columns])[year]
 
 
-def rollup(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
-    """Per plan row (plan order, `RCol` columns): the % for `fiscal_year` under the roll-up rule."""
-    r = _of_year(records, fiscal_year)
-    r = r.assign(_pct=record_pct(r))
+def record_stats(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Per plan row (`plan`'s index): what its own records for `fiscal_year` give, before any roll-up from
+    sub-items — the mean % (RCol.PCT), organisations that reported, of those counted, the one status, and
+    records per status (count_column). `rollup(subset, …, stats=record_stats(whole, …))` reads no records:
+    computed once for a table, it serves every filtered subset of it."""
+    ids = plan[Col.ID].astype("string")
+    r = of_year(records, fiscal_year, [PCol.ID, PCol.STATUS, PCol.PROGRESS_PCT])
+    r = r[frames.isin(r[PCol.ID], ids)]  # only the plan's rows count (a subset: fewer records)
+    status_code, statuses = pd.factorize(r[PCol.STATUS].astype(object))
+    r = pd.DataFrame({PCol.ID: r[PCol.ID].astype("string"), "_s": status_code}).assign(_pct=record_pct(r))
     g = r.groupby(PCol.ID, sort=False)
+    lo, hi = g["_s"].min(), g["_s"].max()
     own = pd.DataFrame(
         {
             RCol.PCT: g["_pct"].mean(),
             RCol.N_REPORTED: g.size(),
             RCol.N_COUNTED: g["_pct"].count(),
-            RCol.STATUS: g[PCol.STATUS].agg(lambda s: s.iloc[0] if s.nunique() == 1 else pd.NA),
+            # the one status every organisation gave, else missing
+            RCol.STATUS: pd.Series(statuses.take(lo.to_numpy()), index=lo.index, dtype=object).where(lo == hi),
         }
     )
-    counts = pd.crosstab(r[PCol.ID], r[PCol.STATUS]).reindex(columns=list(STATUS_CODES), fill_value=0)
+    counts = r.groupby([PCol.ID, "_s"], sort=False).size().unstack(fill_value=0)
+    counts.columns = [statuses[c] for c in counts.columns]
+    counts = counts.reindex(columns=list(STATUS_CODES), fill_value=0)
     counts.columns = [count_column(c) for c in counts.columns]
-    base = plan[[Col.ID, Col.LEVEL, Col.PARENT_ID]].astype({Col.ID: "string", Col.PARENT_ID: "string"})
-    out = base.join(own.join(counts), on=Col.ID)
+    out = ids.to_frame(Col.ID).join(own.join(counts), on=Col.ID).drop(columns=[Col.ID])
     out[RCol.PCT] = out[RCol.PCT].astype("Float64")
     for c in (RCol.N_REPORTED, RCol.N_COUNTED, *(count_column(s) for s in STATUS_CODES)):
         out[c] = out[c].fillna(0).astype("int64")
     out[RCol.STATUS] = out[RCol.STATUS].astype("string")
+    return out
+
+
+def rollup(
+    plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per plan row (plan order, `RCol` columns): the % for `fiscal_year` under the roll-up rule.
+
+    `stats`: `record_stats` of a table `plan` is a subset of (same index labels), which then stands in for
+    `records`; the sub-item means are taken over `plan`'s rows either way."""
+    base = plan[[Col.ID, Col.LEVEL, Col.PARENT_ID]].astype({Col.ID: "string", Col.PARENT_ID: "string"})
+    own = record_stats(plan, records, fiscal_year) if stats is None else stats.loc[plan.index]
+    out = pd.concat([base, own], axis=1)
     subs = out[out[Col.LEVEL] == 2].groupby(Col.PARENT_ID)[RCol.PCT].mean()
-    derive = (out[Col.LEVEL] == 1) & (out[RCol.N_REPORTED] == 0) & out[Col.ID].isin(subs.dropna().index)
+    derive = (out[Col.LEVEL] == 1) & (out[RCol.N_REPORTED] == 0) & frames.isin(out[Col.ID], subs.dropna().index)
     out[RCol.FROM_SUB_ITEMS] = derive.astype(bool)
     out.loc[derive, RCol.PCT] = out.loc[derive, Col.ID].map(subs).astype("Float64")
     cols = [RCol.ID, RCol.PCT, RCol.N_REPORTED, RCol.N_COUNTED, RCol.FROM_SUB_ITEMS, RCol.STATUS]
@@ -88,11 +115,11 @@ def status_mask(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, sta
     wanted = {s for s in statuses if s in STATUS_FILTER_CODES}
     if not wanted:
         return pd.Series(True, index=plan.index)
-    r = _of_year(records, fiscal_year)
+    r = of_year(records, fiscal_year, [PCol.ID, PCol.STATUS])
     ids = plan[Col.ID].astype("string")
-    keep = ids.isin(r.loc[r[PCol.STATUS].isin(wanted - {STATUS_NONE}), PCol.ID])
+    keep = frames.isin(ids, r.loc[frames.isin(r[PCol.STATUS], wanted - {STATUS_NONE}), PCol.ID])
     if STATUS_NONE in wanted:
-        keep |= ~ids.isin(r[PCol.ID])
+        keep |= ~frames.isin(ids, r[PCol.ID])
     return keep.astype(bool)
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from ..paths import ROOT
-from ..schema import PROGRESS_KEY
+from ..schema import PROGRESS_COLUMNS, PROGRESS_KEY
 from . import frames
 from .errors import (
     DatabaseCorrupt,
@@ -128,12 +128,12 @@ class Store:
 
     def records(self, fiscal_year: int | None = None) -> pd.DataFrame:
         """Current records (all fiscal years, or one), typed as `frames.records_frame`."""
-        q = sa.select(record)
+        q = sa.select(*(record.c[c] for c in PROGRESS_COLUMNS))
         if fiscal_year is not None:
             q = q.where(record.c.fiscal_year == int(fiscal_year))
         with self.guard(), self.engine.connect() as conn:
-            rows = conn.execute(q).mappings().all()
-        return frames.records_frame(rows)
+            rows = conn.execute(q).all()
+        return frames.records_frame_from_tuples(rows)
 
     def records_as_of(self, day: date, fiscal_year: int | None = None) -> pd.DataFrame:
         """Records as they stood at the end of `day` (Japan time), rebuilt from history."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import numpy as np
 import pandas as pd
 
 from ..schema import (
@@ -19,12 +20,19 @@ from ..schema import (
     ORGANISATION_BY_CODE,
     ORGANISATION_CODES,
     PHASE_CODES,
+    STATUS_CODES,
     STATUS_FILTER_CODES,
     STATUS_NONE,
     Col,
     PCol,
 )
-from .rollup import RCol, rollup
+from .frames import isin
+from .rollup import RCol, count_column, of_year, record_stats, rollup
+
+# `rollup.record_stats` of the whole table (a superset of `plan`, same index labels), standing in for the
+# records: computed once per data version, it makes every summary of a filtered subset independent of them.
+Stats = pd.DataFrame | None
+Items = pd.DataFrame | None  # `items(plan, …)` when already computed for this plan
 
 STALE_DAYS = 180
 
@@ -57,24 +65,25 @@ class Overview:
         return self.done / self.total if self.total else 0.0
 
 
-def items(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def items(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None) -> pd.DataFrame:
     """Level-1 items with area, phase, actor, rolled-up % and whether reported / done."""
-    r = rollup(plan, records, fiscal_year)
+    r = rollup(plan, records, fiscal_year, stats)
     r.index = plan.index
-    fy = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    with_record = set(fy[PCol.ID].astype(str))
-    parent = plan[Col.PARENT_ID].astype("string").fillna(plan[Col.ID].astype("string"))
-    reported_items = set(parent[plan[Col.ID].astype(str).isin(with_record)].astype(str))
+    ids = plan[Col.ID].astype("string")
+    parent = plan[Col.PARENT_ID].astype("string").fillna(ids)
+    reported_items = parent[(r[RCol.N_REPORTED] > 0).to_numpy()]
     top = plan[Col.LEVEL] == 1
     out = plan.loc[top, [Col.ID, Col.AREA_CODE, Col.PHASE_CODE, Col.ACTOR_CODE]].astype(str)
     out[RCol.PCT] = r.loc[top, RCol.PCT]
-    out["reported"] = out[Col.ID].isin(reported_items)
+    out["reported"] = isin(out[Col.ID], reported_items)
     out["done"] = (out[RCol.PCT] == 100).fillna(False).astype(bool)
     return out.reset_index(drop=True)
 
 
-def overview(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> Overview:
-    it = items(plan, records, fiscal_year)
+def overview(
+    plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None, it: Items = None
+) -> Overview:
+    it = items(plan, records, fiscal_year, stats) if it is None else it
     mean = it[RCol.PCT].mean()
     return Overview(len(it), int(it["reported"].sum()), int(it["done"].sum()), None if pd.isna(mean) else float(mean))
 
@@ -91,16 +100,22 @@ def _grouped(it: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     )
 
 
-def by_actor(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def by_actor(
+    plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None, it: Items = None
+) -> pd.DataFrame:
     """Per actor (ACTORS order): items, reported, done, mean %."""
-    out = _grouped(items(plan, records, fiscal_year), [Col.ACTOR_CODE]).reindex(list(ACTOR_CODES))
+    it = items(plan, records, fiscal_year, stats) if it is None else it
+    out = _grouped(it, [Col.ACTOR_CODE]).reindex(list(ACTOR_CODES))
     return _fill(out.rename_axis(Col.ACTOR_CODE).reset_index())
 
 
-def area_phase(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def area_phase(
+    plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None, it: Items = None
+) -> pd.DataFrame:
     """Per area × phase (every combination, plan order): items, reported, done, mean % (<NA>: none)."""
     idx = pd.MultiIndex.from_product([AREA_CODES, PHASE_CODES], names=[Col.AREA_CODE, Col.PHASE_CODE])
-    out = _grouped(items(plan, records, fiscal_year), [Col.AREA_CODE, Col.PHASE_CODE]).reindex(idx)
+    it = items(plan, records, fiscal_year, stats) if it is None else it
+    out = _grouped(it, [Col.AREA_CODE, Col.PHASE_CODE]).reindex(idx)
     return _fill(out.reset_index())
 
 
@@ -111,8 +126,9 @@ def _fill(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _status_counts(rec: pd.DataFrame, unreported: pd.Series, key: str, order: tuple) -> pd.DataFrame:
-    counts = rec.groupby([key, PCol.STATUS]).size()
+def _status_counts(counts: dict, unreported: pd.Series, key: str, order: tuple) -> pd.DataFrame:
+    """The long frame key × status → n from {(key, status): records} and unreported items per key."""
+    unreported = unreported.to_dict()
     rows = []
     for k in order:
         for s in STATUS_FILTER_CODES:
@@ -121,31 +137,62 @@ def _status_counts(rec: pd.DataFrame, unreported: pd.Series, key: str, order: tu
     return pd.DataFrame(rows, columns=[key, SCol.STATUS, SCol.N])
 
 
-def status_by_area(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def _year_of_plan(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """The fiscal year's records of the plan's rows (the columns the status counts need)."""
+    rec = of_year(records, fiscal_year, [PCol.ID, PCol.FISCAL_YEAR, PCol.ORGANISATION, PCol.STATUS, PCol.PROGRESS_PCT])
+    return rec[isin(rec[PCol.ID], plan[Col.ID])]
+
+
+def status_by_area(
+    plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, stats: Stats = None, it: Items = None
+) -> pd.DataFrame:
     """Long frame area_code × status (STATUS_FILTER_CODES order) → n (records; `none`: unreported items)."""
-    rec = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    area = dict(zip(plan[Col.ID].astype(str), plan[Col.AREA_CODE].astype(str), strict=True))
-    rec = rec.assign(**{Col.AREA_CODE: rec[PCol.ID].astype(str).map(area)}).dropna(subset=[Col.AREA_CODE])
-    it = items(plan, records, fiscal_year)
+    own = record_stats(plan, records, fiscal_year) if stats is None else stats.loc[plan.index]
+    area = plan[Col.AREA_CODE].astype(str).to_numpy()
+    per_area = own[[count_column(c) for c in STATUS_CODES]].groupby(area).sum()  # a record counts in its row's area
+    counts = {(a, c): int(per_area.at[a, count_column(c)]) for a in per_area.index for c in STATUS_CODES}
+    it = items(plan, records, fiscal_year, own) if it is None else it
     unreported = it[~it["reported"]].groupby(Col.AREA_CODE).size()
-    return _status_counts(rec, unreported, Col.AREA_CODE, AREA_CODES)
+    return _status_counts(counts, unreported, Col.AREA_CODE, AREA_CODES)
 
 
-def status_by_organisation(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+def organisation_stats(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
+    """Per plan row (`plan`'s index) and organisation (a column each, ORGANISATION_CODES order): the position
+    in STATUS_CODES of that organisation's record for `fiscal_year`, len(STATUS_CODES) for a status outside
+    them, -1 for none. Like `rollup.record_stats`: once for a table, it serves every subset of it."""
+    rec = _year_of_plan(plan, records, fiscal_year)
+    row = pd.Index(plan[Col.ID].astype(str).to_numpy(dtype=object)).get_indexer(
+        rec[PCol.ID].astype(str).to_numpy(object)
+    )
+    org = pd.Categorical(rec[PCol.ORGANISATION].astype(object), categories=ORGANISATION_CODES).codes
+    status = pd.Categorical(rec[PCol.STATUS].astype(object), categories=STATUS_CODES).codes.astype(np.int8)
+    status[status < 0] = len(STATUS_CODES)
+    out = np.full((len(plan), len(ORGANISATION_CODES)), -1, dtype=np.int8)
+    ok = (row >= 0) & (org >= 0)
+    out[row[ok], org[ok]] = status[ok]
+    return pd.DataFrame(out, index=plan.index, columns=list(ORGANISATION_CODES))
+
+
+def status_by_organisation(
+    plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, org_stats: Stats = None
+) -> pd.DataFrame:
     """Long frame organisation × status → n (records; `none`: items of the organisation's actor it has
-    not reported, neither on the item nor on a sub-item)."""
-    rec = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    rec = rec[rec[PCol.ID].astype(str).isin(set(plan[Col.ID].astype(str)))]
-    parent = plan[Col.PARENT_ID].astype("string").fillna(plan[Col.ID].astype("string")).astype(str)
-    item_of = dict(zip(plan[Col.ID].astype(str), parent, strict=True))
-    done_pairs = {(item_of[i], o) for i, o in zip(rec[PCol.ID].astype(str), rec[PCol.ORGANISATION], strict=True)}
-    top = plan[plan[Col.LEVEL] == 1]
-    unreported = {}
+    not reported, neither on the item nor on a sub-item). `org_stats`: `organisation_stats` of a table
+    `plan` is a subset of, standing in for the records."""
+    m = organisation_stats(plan, records, fiscal_year) if org_stats is None else org_stats.loc[plan.index]
+    ids = plan[Col.ID].astype("string")
+    item, _ = pd.factorize(plan[Col.PARENT_ID].astype("string").fillna(ids))  # each row's level-1 item
+    top = (plan[Col.LEVEL] == 1).to_numpy()
+    actor = plan[Col.ACTOR_CODE].astype(str).to_numpy()
+    counts, unreported = {}, {}
     for org in ORGANISATION_CODES:
-        actor = ORGANISATION_BY_CODE[org].actor
-        ids = top.loc[top[Col.ACTOR_CODE].astype(str) == actor, Col.ID].astype(str)
-        unreported[org] = sum((i, org) not in done_pairs for i in ids)
-    return _status_counts(rec, pd.Series(unreported), PCol.ORGANISATION, ORGANISATION_CODES)
+        code = m[org].to_numpy()
+        per_status = np.bincount(code[code >= 0], minlength=len(STATUS_CODES) + 1)
+        counts.update({(org, s): int(per_status[i]) for i, s in enumerate(STATUS_CODES)})
+        reported = np.zeros(item.max() + 1 if len(item) else 0, dtype=bool)
+        reported[item[code >= 0]] = True
+        unreported[org] = int((~reported[item[top & (actor == ORGANISATION_BY_CODE[org].actor)]]).sum())
+    return _status_counts(counts, pd.Series(unreported), PCol.ORGANISATION, ORGANISATION_CODES)
 
 
 def stale(records: pd.DataFrame, now: datetime | None = None, days: int = STALE_DAYS) -> pd.DataFrame:

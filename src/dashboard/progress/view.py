@@ -48,30 +48,44 @@ def plan_progress(plan: pd.DataFrame, records: pd.DataFrame, fiscal_year: int, l
     status = r[RCol.STATUS].where(r[RCol.STATUS].notna(), other=MIXED)
     status = status.where(r[RCol.N_REPORTED] > 0, other=STATUS_NONE).astype(str)
     pct = r[RCol.PCT].astype("Float64")
-    badges = [
-        badge(s, None if pd.isna(p) else float(p), int(n), bool(sub), lang)
-        for s, p, n, sub in zip(status, pct, r[RCol.N_REPORTED], r[RCol.FROM_SUB_ITEMS], strict=True)
-    ]
-    year = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
-    text = year[year[PCol.ACHIEVEMENT].fillna("").astype(str).str.strip() != ""]
-    lines = (
-        text.assign(
-            _line=[
-                f"{label('organisation', o, lang)}：{a}"
-                for o, a in zip(text[PCol.ORGANISATION], text[PCol.ACHIEVEMENT], strict=True)
-            ]
-        )
-        .groupby(PCol.ID, sort=False)["_line"]
-        .agg("\n".join)
-        .to_dict()
+    # One badge per distinct (status, %, reported, from sub-items): a handful, however many rows.
+    parts = pd.DataFrame(
+        {
+            "s": status.to_numpy(),
+            "p": pct.astype(object).where(pct.notna(), None).to_numpy(),
+            "n": r[RCol.N_REPORTED].to_numpy(),
+            "sub": r[RCol.FROM_SUB_ITEMS].to_numpy(),
+        }
     )
+    combos = parts.drop_duplicates()
+    text_of = {
+        (s, p, n, sub): badge(s, p, int(n), bool(sub), lang)
+        for s, p, n, sub in combos.itertuples(index=False, name=None)
+    }
+    badges = [text_of[k] for k in parts.itertuples(index=False, name=None)]
+    year = records[records[PCol.FISCAL_YEAR] == int(fiscal_year)]
+    achievement = year[PCol.ACHIEVEMENT].fillna("").astype(str)
+    text = year[achievement.str.strip() != ""]
+    org_label = {o: label("organisation", o, lang) for o in text[PCol.ORGANISATION].astype(str).unique()}
+    # One line per organisation, in record order; a dict, as pandas' groupby with a Python join would
+    # slice the frame once per initiative.
+    by_id: dict[str, list[str]] = {}
+    for i, o, a in zip(
+        text[PCol.ID].astype(str).to_list(),
+        text[PCol.ORGANISATION].astype(str).map(org_label).to_list(),
+        text[PCol.ACHIEVEMENT].astype(str).to_list(),
+        strict=True,
+    ):
+        by_id.setdefault(i, []).append(f"{o}：{a}")
+    lines = pd.Series({i: "\n".join(v) for i, v in by_id.items()}, dtype=object)
+    achievements = plan[Col.ID].astype(str).map(lines)
     out = pd.DataFrame(
         {
             VCol.STATUS: status.to_numpy(),
             VCol.PCT: pct.to_numpy(),
             VCol.REPORTED: r[RCol.N_REPORTED].to_numpy(),
             VCol.BADGE: badges,
-            VCol.ACHIEVEMENT: [lines.get(i, "") for i in plan[Col.ID].astype(str)],
+            VCol.ACHIEVEMENT: achievements.astype(object).where(achievements.notna(), "").to_numpy(),
         },
         index=plan.index,
     )
@@ -147,18 +161,25 @@ def history_table(hist: pd.DataFrame, plan: pd.DataFrame, lang: str = "ja") -> p
 def stale_table(old: pd.DataFrame, plan: pd.DataFrame, lang: str = "ja") -> pd.DataFrame:
     """Records not updated for a long time (a `summary.stale` frame), as users read them."""
     t = catalogue(lang)
-    text_of = dict(zip(plan[Col.ID].astype(str), plan[Col.TEXT].astype(str), strict=True))
+    text_of = pd.Series(plan[Col.TEXT].astype(str).to_numpy(), index=plan[Col.ID].astype(str).to_numpy())
+    ids = old[PCol.ID].astype(str)
+    orgs = old[PCol.ORGANISATION].astype(str)
+    status = old[PCol.STATUS].astype(object)
+    text = ids.map(text_of)
     return pd.DataFrame(
         {
-            t("progress.col.updated_at"): [
-                pd.Timestamp(v).tz_convert(JST).strftime("%Y/%m/%d") for v in old[PCol.UPDATED_AT]
-            ],
+            t("progress.col.updated_at"): old[PCol.UPDATED_AT].dt.tz_convert(JST).dt.strftime("%Y/%m/%d").to_list(),
             t("progress.stale.days"): old[SCol.DAYS].astype(int).to_list(),
             t("progress.col.fiscal_year"): old[PCol.FISCAL_YEAR].astype(int).to_list(),
-            t("progress.col.organisation"): [label("organisation", o, lang) for o in old[PCol.ORGANISATION]],
-            t("progress.col.status"): [_value_text(PCol.STATUS, s, lang) for s in old[PCol.STATUS]],
-            t("progress.col.id"): old[PCol.ID].astype(str).to_list(),
-            t("progress.col.text"): [text_of.get(str(i), "") for i in old[PCol.ID]],
+            t("progress.col.organisation"): orgs.map(
+                {o: label("organisation", o, lang) for o in orgs.unique()}
+            ).to_list(),
+            t("progress.col.status"): status.map({s: _value_text(PCol.STATUS, s, lang) for s in status.unique()})
+            .astype(object)
+            .where(status.notna(), "—")
+            .to_list(),
+            t("progress.col.id"): ids.to_list(),
+            t("progress.col.text"): text.astype(object).where(text.notna(), "").to_list(),
         }
     )
 

@@ -49,12 +49,19 @@ def filter_key(f: F.Filters) -> tuple:
     return tuple(sorted((k, tuple(v)) for k, v in F.to_query_params(f).items()))
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _status_keep(token: tuple, pkey: tuple, statuses: tuple, _df: pd.DataFrame, _pv) -> np.ndarray:
+    """The status filter's rows of the whole table (1 byte a row), once per status choice and data version:
+    a new area or search with the same statuses reuses it."""
+    return status_mask(_df, _pv.records, _pv.fiscal_year, statuses).to_numpy(dtype=bool)
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _filtered_rows(token: tuple, key: tuple, pkey: tuple, _df: pd.DataFrame, _f: F.Filters, _pv) -> np.ndarray:
     """Positions of the rows of one filter state (8 bytes a row: many states can stay cached)."""
     keep = F.mask(_df, _f).to_numpy().copy()
     if _f.statuses and _pv is not None:
-        keep &= status_mask(_df, _pv.records, _pv.fiscal_year, _f.statuses).to_numpy()
+        keep &= _status_keep(token, pkey, tuple(sorted(_f.statuses)), _df, _pv)
     return np.flatnonzero(keep)
 
 

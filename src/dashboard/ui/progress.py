@@ -16,10 +16,15 @@ from .context import Ctx
 from .widgets import chart
 
 CHANGES_DAYS = 30  # "changes since" starts this many days back
+TABLE_ROWS = 1_000  # rows the changes and stale tables show (the newest / the oldest); the caption gives all
 
 
-def _records(ctx: Ctx) -> pd.DataFrame:
-    return ctx.progress.records if ctx.progress is not None else P.empty_records()
+def _summary_inputs(ctx: Ctx) -> tuple[int, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(fiscal year, records, per-row record statistics of the whole table, the filtered rows' items): the
+    statistics once per data version, the items once per run, so no figure reads the records again."""
+    pv = ctx.progress
+    stats = progress_data.record_stats(pv, ctx.token, ctx.df_all)
+    return pv.fiscal_year, pv.records, stats, progress_data.items(ctx.key, pv, ctx.token, ctx.df_all, ctx.df)
 
 
 def status_notice(ctx: Ctx) -> bool:
@@ -37,14 +42,14 @@ def status_notice(ctx: Ctx) -> bool:
 
 def headline(ctx: Ctx) -> None:
     """Reported / total, share done, mean %, for the fiscal year and the filtered initiatives."""
-    fy = ctx.progress.fiscal_year
-    o = P.overview(ctx.df, _records(ctx), fy)
+    fy, rec, stats, it = _summary_inputs(ctx)
+    o = P.overview(ctx.df, rec, fy, stats, it)
     t = ctx.t
     c1, c2, c3 = st.columns(3)
     c1.metric(t("progress.page.reported", fy=fy), f"{o.reported} / {o.total}", help=t("progress.page.reported_help"))
     c2.metric(t("progress.page.done"), f"{o.share_done:.0%}", help=t("progress.page.done_help", n=o.done))
     c3.metric(t("progress.page.mean"), "—" if o.mean_pct is None else f"{o.mean_pct:.0f}%", help=t("progress.rule"))
-    by = P.by_actor(ctx.df, _records(ctx), fy)
+    by = P.by_actor(ctx.df, rec, fy, stats, it)
     st.dataframe(
         pd.DataFrame(
             {
@@ -62,10 +67,13 @@ def headline(ctx: Ctx) -> None:
 
 def figures(ctx: Ctx) -> None:
     """Area × phase heatmap of mean %, statuses by area and by organisation."""
-    fy, rec = ctx.progress.fiscal_year, _records(ctx)
-    chart(charts.fig_progress_heatmap(P.area_phase(ctx.df, rec, fy), ctx.lang), key="progress_heatmap")
-    chart(charts.fig_status_by(P.status_by_area(ctx.df, rec, fy), "area_code", ctx.lang), key="status_by_area")
-    org = P.status_by_organisation(ctx.df, rec, fy)
+    fy, rec, stats, it = _summary_inputs(ctx)
+    heat = P.area_phase(ctx.df, rec, fy, stats, it)
+    chart(charts.fig_progress_heatmap(heat, ctx.lang), key="progress_heatmap")
+    area = P.status_by_area(ctx.df, rec, fy, stats, it)
+    chart(charts.fig_status_by(area, "area_code", ctx.lang), key="status_by_area")
+    orgs = progress_data.organisation_stats(ctx.progress, ctx.token, ctx.df_all)
+    org = P.status_by_organisation(ctx.df, rec, fy, orgs)
     chart(charts.fig_status_by(org, "organisation", ctx.lang), key="status_by_org")
     st.caption(ctx.t("progress.page.org_note"))
 
@@ -81,28 +89,28 @@ def changes(ctx: Ctx) -> None:
         key="progress_since",
     )
     try:
-        hist = progress_data.store(P.database_url()).changes_since(since)
+        table = progress_data.changes(ctx.progress, since, ctx.token, ctx.df_all, ctx.df, ctx.lang)
     except P.ProgressError as exc:
         st.warning(exc.message(ctx.lang))
         return
-    ids = set(ctx.df["id"].astype(str))
-    hist = hist[hist[P.HCol.ID].astype(str).isin(ids)]
-    if hist.empty:
+    if table.empty:
         st.caption(t("progress.page.no_changes"))
         return
-    st.caption(t("progress.page.changes_n", n=len(hist)))
-    st.dataframe(history_table(hist, ctx.df_all, ctx.lang), hide_index=True)
+    st.caption(t("progress.page.changes_n", n=len(table)))
+    if len(table) > TABLE_ROWS:
+        st.caption(t("progress.page.changes_shown", shown=f"{TABLE_ROWS:,}", n=f"{len(table):,}"))
+    st.dataframe(table.head(TABLE_ROWS), hide_index=True)
 
 
 def stale_items(ctx: Ctx) -> None:
     """Records not updated for half a year."""
-    rec = _records(ctx)
-    rec = rec[rec["id"].astype(str).isin(set(ctx.df["id"].astype(str)))]
-    old = P.stale(rec)
+    old = progress_data.stale(ctx.progress, ctx.df)
     if old.empty:
         st.caption(ctx.t("progress.page.no_stale"))
         return
-    st.dataframe(stale_table(old, ctx.df_all, ctx.lang), hide_index=True)
+    if len(old) > TABLE_ROWS:
+        st.caption(ctx.t("progress.page.stale_shown", shown=f"{TABLE_ROWS:,}", n=f"{len(old):,}"))
+    st.dataframe(stale_table(old.head(TABLE_ROWS), ctx.df_all, ctx.lang), hide_index=True)
 
 
 def item_progress(ctx: Ctx, item_id: str) -> None:

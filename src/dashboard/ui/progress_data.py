@@ -13,8 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from .. import progress as P
-from ..progress.view import VCol, plan_progress
-from ..schema import FISCAL_YEARS
+from ..i18n import catalogue
+from ..progress.frames import isin, today
+from ..progress.view import VCol, history_table, plan_progress
+from ..schema import FISCAL_YEARS, PCol
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,65 @@ def plan_columns(pv: ProgressView, token: tuple, df_all: pd.DataFrame, lang: str
     if not pv.has_records:
         return None
     return _joined(pv.key, token, lang, pv, df_all)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _record_stats(key: tuple, token: tuple, _pv: ProgressView, _df_all: pd.DataFrame) -> pd.DataFrame:
+    return P.record_stats(_df_all, _pv.records, _pv.fiscal_year)
+
+
+def record_stats(pv: ProgressView, token: tuple, df_all: pd.DataFrame) -> pd.DataFrame:
+    """`rollup.record_stats` of the whole table for the fiscal year shown: what the summaries of any
+    filtered subset read instead of the records (shared, never mutated)."""
+    return _record_stats(pv.key, token, pv, df_all)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _organisation_stats(key: tuple, token: tuple, _pv: ProgressView, _df_all: pd.DataFrame) -> pd.DataFrame:
+    return P.organisation_stats(_df_all, _pv.records, _pv.fiscal_year)
+
+
+def organisation_stats(pv: ProgressView, token: tuple, df_all: pd.DataFrame) -> pd.DataFrame:
+    """`summary.organisation_stats` of the whole table for the fiscal year shown (shared, never mutated)."""
+    return _organisation_stats(pv.key, token, pv, df_all)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _items(ctx_key: tuple, token: tuple, _pv: ProgressView, _df_all: pd.DataFrame, _df: pd.DataFrame) -> pd.DataFrame:
+    return P.items(_df, _pv.records, _pv.fiscal_year, record_stats(_pv, token, _df_all))
+
+
+def items(ctx_key: tuple, pv: ProgressView, token: tuple, df_all: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+    """`summary.items` of the run's filtered rows `df` (`ctx_key` names them), once per run for all the
+    page's figures (shared, never mutated)."""
+    return _items(ctx_key, token, pv, df_all, df)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _stale(key: tuple, today: date, _records: pd.DataFrame) -> pd.DataFrame:
+    shown = [PCol.ID, PCol.FISCAL_YEAR, PCol.ORGANISATION, PCol.STATUS, PCol.UPDATED_AT]  # what stale_table reads
+    return P.stale(_records[shown])
+
+
+def stale(pv: ProgressView, df: pd.DataFrame) -> pd.DataFrame:
+    """Records (every fiscal year) of the rows `df` not updated for a long time, oldest first; the whole
+    database's are found once per data version and day."""
+    old = _stale(pv.version, today(), pv.records)
+    return old[isin(old[PCol.ID], df["id"])]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _changes(url: str, data_version: int, since: date, token: tuple, lang: str, _df_all: pd.DataFrame) -> pd.DataFrame:
+    return history_table(store(url).changes_since(since), _df_all, lang)
+
+
+def changes(pv: ProgressView, since: date, token: tuple, df_all: pd.DataFrame, df: pd.DataFrame, lang: str):
+    """History since `since` of the rows `df`, as users read it (view.history_table), newest first. Read and
+    formatted once per database change (`pv`'s data version), day, table and language; raises P.ProgressError."""
+    url, data_version = pv.version[:2]
+    table = _changes(url, data_version, since, token, lang, df_all)
+    id_col = catalogue(lang)("progress.col.id")
+    return table[isin(table[id_col], df["id"])]
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
