@@ -30,7 +30,7 @@ import uuid
 from pathlib import Path
 
 from appharness.server import HOST, AppServer, cpu_seconds, rss_kb
-from appharness.wsclient import RunError, Session
+from appharness.wsclient import RunError, Session, http_get_lines
 from bench.load import RssSampler, Stats, concurrent, percentile, sequential
 from bench.machine import machine
 from bench.run import PAGE_ELEMENTS
@@ -151,20 +151,9 @@ def browser_phase(args, stack_url: str, direct_url: str, errors: list) -> list[d
 
 
 async def _get(port: int, path: str, cookie: str, timeout: float) -> tuple[int, list[str]]:
-    """A bare HTTP/1.1 GET on 127.0.0.1:port: (status, every Set-Cookie name=value)."""
-    reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), timeout)
-    try:
-        head = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n"
-        if cookie:
-            head += f"Cookie: {cookie}\r\n"
-        writer.write((head + "\r\n").encode("ascii"))
-        await writer.drain()
-        raw = await asyncio.wait_for(reader.read(), timeout)
-    finally:
-        writer.close()
-    lines = raw.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
-    cookies = [ln.split(":", 1)[1].strip().split(";", 1)[0] for ln in lines[1:] if ln.lower().startswith("set-cookie:")]
-    return int(lines[0].split()[1]), cookies
+    """A GET on 127.0.0.1:port: (status, every Set-Cookie name=value)."""
+    status, pairs = await http_get_lines(port, path, cookie, timeout)
+    return status, [v.split(";", 1)[0] for k, v in pairs if k == "set-cookie"]
 
 
 class ProxySession(Session):

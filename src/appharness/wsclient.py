@@ -73,8 +73,8 @@ class Run:
     texts: list[str] = field(default_factory=list)  # bodies of the markdown and heading elements, in order
 
 
-async def http_get(port: int, path: str, cookie: str | None, timeout: float) -> tuple[int, dict[str, str]]:
-    """A bare HTTP/1.1 GET on 127.0.0.1:port: (status, headers with lower-case names)."""
+async def http_get_lines(port: int, path: str, cookie: str | None, timeout: float) -> tuple[int, list[tuple[str, str]]]:
+    """A bare HTTP/1.1 GET on 127.0.0.1:port: (status, every header as (lower-case name, value), repeats kept)."""
     reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), timeout)
     try:
         head = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: close\r\n"
@@ -86,11 +86,17 @@ async def http_get(port: int, path: str, cookie: str | None, timeout: float) -> 
     finally:
         writer.close()
     lines = raw.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
-    headers = {}
+    pairs = []
     for line in lines[1:]:
         name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
-    return int(lines[0].split()[1]), headers
+        pairs.append((name.strip().lower(), value.strip()))
+    return int(lines[0].split()[1]), pairs
+
+
+async def http_get(port: int, path: str, cookie: str | None, timeout: float) -> tuple[int, dict[str, str]]:
+    """A bare HTTP/1.1 GET on 127.0.0.1:port: (status, headers with lower-case names)."""
+    status, pairs = await http_get_lines(port, path, cookie, timeout)
+    return status, dict(pairs)
 
 
 def _option_texts(proto) -> list[str]:
