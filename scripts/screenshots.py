@@ -33,12 +33,18 @@ from dashboard.load import load
 from dashboard.progress import ENV_VAR as PROGRESS_ENV
 from dashboard.progress import open_store
 from dashboard.progress.demo import write_demo
+from dashboard.ui.explore import LINE_PX, ROW_LINES
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 MAX_HEIGHT = 3200  # px; longer pages are cut here (the top of a page is what a reader needs)
 COLOURS = 256
+
+
+# The explorer table's header and (default, 3-line) row heights, as ui.explore sets them.
+HEADER_PX = 35
+ROW_PX = LINE_PX * ROW_LINES[1] + 12
 
 
 def _focus_area(page, label: str) -> None:
@@ -55,7 +61,7 @@ def _select_row(page, row: int = 0) -> None:
     """Select a row of the explore table, so its detail panel shows."""
     box = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first.bounding_box()
     with expect_rerun(page):
-        page.mouse.click(box["x"] + 15, box["y"] + 35 * (row + 1) + 17)
+        page.mouse.click(box["x"] + 15, box["y"] + HEADER_PX + ROW_PX * row + ROW_PX // 2)
 
 
 @dataclass(frozen=True)

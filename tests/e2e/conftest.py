@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from appharness.browser import chromium, missing_browser, new_context, save_screenshot
+from appharness.browser import DEFAULT_TIMEOUT, chromium, missing_browser, new_context, save_screenshot
 from appharness.server import AppServer, ServerError
 
 HERE = Path(__file__).resolve().parent
@@ -69,6 +69,15 @@ def _logged_since(sizes: dict[AppServer, int]) -> str:
         if text:
             out.append(f"--- {server.base_url} stderr during the test ---\n{text[-6000:]}")
     return "\n".join(out)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_expect() -> None:
+    """`expect(...)` waits as long as every other wait here (DEFAULT_TIMEOUT), not Playwright's 5 s: a
+    save that commits to the database and reruns can take longer than that on a busy 2-core machine."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=DEFAULT_TIMEOUT)
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,7 @@ from dashboard.i18n import catalogue
 from dashboard.progress import Change, Source, User, open_store, write_progress
 from dashboard.progress import access as A
 from dashboard.schema import Col, PCol
+from dashboard.ui.explore import LINE_PX, ROW_LINES
 
 t = catalogue("ja")
 BY = User.system("test")
@@ -54,6 +55,11 @@ ACCOUNTS = {
 }
 MEMBERS_PATH = "/explore?actor=members&area=su&phase=2025"
 UNION_PATH = "/explore?actor=union&area=su&phase=2025"
+
+
+# The explorer table's header and (default, 3-line) row heights, as ui.explore sets them.
+HEADER_PX = 35
+ROW_PX = LINE_PX * ROW_LINES[1] + 12
 
 
 def row_id(path: str, row: int = 0) -> str:
@@ -164,7 +170,7 @@ def select_row(page, row: int = 0) -> None:
     box = grid.bounding_box()
     assert box is not None
     with expect_rerun(page):
-        page.mouse.click(box["x"] + 15, box["y"] + 35 * (row + 1) + 17)
+        page.mouse.click(box["x"] + 15, box["y"] + HEADER_PX + ROW_PX * row + ROW_PX // 2)
     expect(page.get_by_text(t("detail.title"), exact=True)).to_be_visible()
 
 
